@@ -1,0 +1,73 @@
+"""Build the site with MkDocs in a subprocess (the core never imports mkdocs) and pack the offline zip.
+
+Builds go to a temporary folder first and replace the target only when they succeed: never a
+half-written site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from hoagiai.errors import UserError
+
+SITE_NAME = "hoa-giai-co-so"
+# Search-language files the site needs (lunr core support, Vietnamese, the multi-language wrapper).
+LUNR_KEEP = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.vi.min.js"}
+
+
+def mkdocs_build(root: Path, site_dir: Path, *, offline: bool = False, env: dict | None = None) -> None:
+    """Run a strict `mkdocs build` into site_dir (replaced only on success)."""
+    site_dir = site_dir.resolve()
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent if site_dir.parent.exists() else None))
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    if offline:
+        run_env["OFFLINE"] = "true"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
+           "--site-dir", str(tmp)]
+    proc = subprocess.run(cmd, cwd=root, env=run_env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        lines = [ln for ln in (proc.stderr + proc.stdout).splitlines()
+                 if ln.startswith(("WARNING", "ERROR")) or "Error" in ln or "Aborted" in ln]
+        raise UserError(lines[-40:] or [proc.stderr[-4000:] or "mkdocs build failed"])
+    shutil.rmtree(site_dir, ignore_errors=True)
+    tmp.rename(site_dir)
+
+
+def strip_for_offline(site_dir: Path) -> None:
+    """Remove source maps and search-language files no page uses."""
+    for path in site_dir.rglob("*.map"):
+        path.unlink()
+    lunr = site_dir / "assets" / "javascripts" / "lunr"
+    for path in lunr.rglob("*.js") if lunr.exists() else ():
+        if path.name not in LUNR_KEEP:
+            path.unlink()
+    for folder in sorted(lunr.rglob("*"), reverse=True) if lunr.exists() else ():
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def offline_zip(root: Path, dist: Path, *, date: dt.date | None = None) -> Path:
+    """Build the offline site and pack it as dist/<name>-offline-<YYYY-MM-DD>.zip (one top folder)."""
+    date = date or dt.date.today()
+    folder = f"{SITE_NAME}-offline-{date.isoformat()}"
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / folder
+        mkdocs_build(root, site, offline=True)
+        strip_for_offline(site)
+        dist.mkdir(parents=True, exist_ok=True)
+        target = dist / f"{folder}.zip"
+        partial = target.with_suffix(".zip.part")
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+            for path in sorted(site.rglob("*")):
+                if path.is_file():
+                    zf.write(path, Path(folder) / path.relative_to(site))
+        partial.replace(target)
+    return target

@@ -1,0 +1,77 @@
+"""The `hoagiai` command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from hoagiai import project_root
+from hoagiai.errors import UserError
+
+
+class Group(click.Group):
+    """Turns UserError into a clear message and exit code 1: never a traceback for bad input."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="hoagiai")
+def main():
+    """Hòa giải cơ sở: build the training site, check content, make quizzes, papers and reports."""
+
+
+@main.command()
+@click.option("--offline", is_flag=True, help="Also write dist/<name>-offline-<date>.zip for file:// use.")
+@click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
+@click.option("--dist", type=click.Path(path_type=Path), default=Path("dist"), show_default=True)
+def build(offline: bool, site_dir: Path, dist: Path):
+    """Strict build of the web site (site/) and, with --offline, the offline zip."""
+    from hoagiai.build import mkdocs_build, offline_zip
+
+    root = project_root()
+    click.echo("Building the web site (vi, en, km)…", err=True)
+    mkdocs_build(root, root / site_dir)
+    click.echo(f"Web site written to {site_dir}/", err=True)
+    if offline:
+        click.echo("Building the offline site…", err=True)
+        target = offline_zip(root, root / dist)
+        click.echo(f"Offline zip written to {target.relative_to(root)}", err=True)
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True)
+def serve(port: int):
+    """Build and serve the site with live reload at http://127.0.0.1:PORT/ (under the portal sub-path)."""
+    root = project_root()
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
+    raise SystemExit(subprocess.call(cmd, cwd=root, env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"}))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def check(paths: tuple[Path, ...]):
+    """Check content (NFC, tone marks, citations, front matter); list every problem as file:line."""
+    from hoagiai.content.checks import check_tree
+
+    root = project_root()
+    problems = check_tree(root, [p.resolve() for p in paths] or None)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem(s)", err=True)
+        raise SystemExit(1)
+    click.echo("No problems found.", err=True)
+
+
+if __name__ == "__main__":
+    main()

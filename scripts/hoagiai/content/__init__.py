@@ -1,0 +1,1 @@
+"""Content models and checks: the legal documents register, citations, page checks."""

@@ -1,0 +1,87 @@
+"""`hoagiai check`: content problems as `file:line: message` (NFC, tone marks, citations, front matter, HTML)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from hoagiai.content.citations import Citations
+from hoagiai.content.register import load_register
+from hoagiai.errors import Problem
+
+# Open syllables oa/oe/uy with the tone on the second vowel ("hoà", "thoả", "huỷ"): the law writes "hòa",
+# "thỏa", "hủy". With a final consonant ("toàn", "khoản", "huỳnh") both styles agree, so those are fine.
+NEW_STYLE = re.compile(r"(?<![qQ])(?:[oO][àáảãạèéẻẽẹ]|[uU][ỳýỷỹỵ])(?!\w)")
+OLD_STYLE_HINT = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
+                  "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+RAW_HTML = re.compile(r"<script\b|\son[a-z]+\s*=", re.I)
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _front_matter(text: str) -> tuple[dict | None, int]:
+    """(front matter, number of lines it takes) or (None, 0)."""
+    if not text.startswith("---\n"):
+        return None, 0
+    end = text.find("\n---", 4)
+    if end < 0:
+        return None, 0
+    try:
+        data = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError:
+        data = {"__error__": True}
+    return data, text[:end].count("\n") + 2
+
+
+def check_markdown(path: Path, rel: str, citations: Citations) -> list[Problem]:
+    text = path.read_text(encoding="utf-8")
+    problems: list[Problem] = []
+    if unicodedata.normalize("NFC", text) != text:
+        line = next((i for i, ln in enumerate(text.splitlines(), 1) if unicodedata.normalize("NFC", ln) != ln), 1)
+        problems.append(Problem(rel, line, 0, "", "text is not Unicode NFC (the build normalises it; fix the file)"))
+        text = unicodedata.normalize("NFC", text)
+    meta, skip = _front_matter(text)
+    if meta is None:
+        problems.append(Problem(rel, 1, 0, "", "no YAML front matter (title, description)"))
+    elif meta.get("__error__"):
+        problems.append(Problem(rel, 1, 0, "", "front matter is not valid YAML"))
+    else:
+        for key in ("title", "description"):
+            if not meta.get(key):
+                problems.append(Problem(rel, 1, 0, "front matter", f"missing {key}"))
+    in_code = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if FENCE.match(line):
+            in_code = not in_code
+            continue
+        if in_code or number <= skip:
+            continue
+        if RAW_HTML.search(line):
+            problems.append(Problem(rel, number, 0, "", "raw <script> or on*= handler in Markdown"))
+        if not line.lstrip().startswith(">"):  # quotations keep their own spelling
+            for m in NEW_STYLE.finditer(re.sub(r"`[^`]*`", "", line)):
+                seen = m.group(0)
+                fix = OLD_STYLE_HINT.get(seen.lower(), "?")
+                problems.append(Problem(rel, number, m.start() + 1, "",
+                                        f'tone mark style "{seen}": write "{fix}" (hòa, thỏa, hủy as in the law)'))
+        if line.lstrip().startswith("#"):
+            continue  # headings are not linked; article headings are checked against the register elsewhere
+        for cit in citations.find(line):
+            message = citations.problem(cit)
+            if message:
+                problems.append(Problem(rel, number, cit.start + 1, "", message))
+    return problems
+
+
+def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
+    register = load_register(root / "data" / "legal-register.yml")
+    citations = Citations(register)
+    files = [p.resolve() for p in paths] if paths else sorted((root / "docs").rglob("*.md"))
+    problems: list[Problem] = []
+    for path in files:
+        if path.suffix == ".md":
+            rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+            problems += check_markdown(path, rel, citations)
+    return sorted(problems)

@@ -1,0 +1,28 @@
+"""Problems reported to users: `file:line:col: where: message`, never a traceback."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int = 0
+    col: int = 0
+    where: str = ""
+    message: str = ""
+
+    def __str__(self) -> str:
+        pos = self.file
+        if self.line:
+            pos += f":{self.line}"
+            if self.col:
+                pos += f":{self.col}"
+        return f"{pos}: {self.where + ': ' if self.where else ''}{self.message}"
+
+
+class UserError(Exception):
+    """Bad input or environment: the CLI prints the message(s) and exits non-zero."""
+
+    def __init__(self, problems: "list[Problem] | str"):
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("\n".join(map(str, self.problems)))

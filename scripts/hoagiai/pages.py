@@ -1,0 +1,63 @@
+"""Page transforms the build applies to every page (pure functions on text)."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from hoagiai.i18n import t
+
+_PLACEHOLDER = re.compile(r"\{\{\s*province\.(\w+)\s*\}\}")
+TODO = "TODO: publisher"
+OFFLINE_WORKER = "assets/js/frame-worker.js"  # stands in for the CDN iframe-worker shim
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fill_province(markdown: str, province: dict, *, page: str = "") -> str:
+    """Replace `{{ province.key }}` with the configured value; unknown keys are an error."""
+
+    def value(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in province:
+            raise KeyError(f"{page}: unknown province setting {{{{ province.{key} }}}}")
+        return str(province[key])
+
+    return _PLACEHOLDER.sub(value, markdown)
+
+
+def placeholders(province: dict) -> list[str]:
+    """Province settings still marked `TODO: publisher`."""
+    return sorted(k for k, v in province.items() if isinstance(v, str) and TODO in v)
+
+
+def fallback_notice(locale: str) -> str:
+    """HTML notice (in the reader's language) above a page shown in Vietnamese."""
+    return (f'<div class="admonition info hg-fallback" lang="{locale}">'
+            f'<p>{html.escape(t("fallback.notice", locale))}</p></div>')
+
+
+def wrap_lang(content_html: str, lang: str) -> str:
+    return f'<div lang="{lang}">\n{content_html}\n</div>'
+
+
+def review_banner(locale: str) -> str:
+    return (f'<div class="admonition warning hg-review" lang="{locale}">'
+            f'<p>{html.escape(t("review.pending", locale))}</p></div>')
+
+
+_THEME_FIXES = (
+    # Nu checker: `autocomplete` is not allowed on checkboxes (Material's drawer and search toggles).
+    ('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"'),
+    ('type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"'),
+)
+
+
+def fix_theme_html(output: str) -> str:
+    """Repair theme markup we cannot reach with a template override."""
+    for old, new in _THEME_FIXES:
+        output = output.replace(old, new)
+    return output

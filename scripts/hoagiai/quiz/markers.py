@@ -1,0 +1,59 @@
+"""Find quiz markers in Markdown: `<!-- quiz m03 -->`, `<!-- quiz m03 count=10 -->`, `<!-- quiz-progress -->`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hoagiai.errors import Problem
+
+QUIZ_RE = re.compile(r"^\s{0,3}<!--\s*quiz\s+(?P<bank>[a-z0-9-]+)(?:\s+count=(?P<count>[1-9][0-9]*))?\s*-->\s*$")
+PROGRESS_RE = re.compile(r"^\s{0,3}<!--\s*quiz-progress\s*-->\s*$")
+LOOKS_LIKE_MARKER = re.compile(r"^\s*<!--\s*quiz\b")
+FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Marker:
+    index: int  # 0-based line index in the Markdown given
+    line: int  # line number in the source file (front matter included)
+    bank: str | None  # None for the progress marker
+    count: int | None = None
+
+
+def front_matter_line_offset(source: str) -> int:
+    """How many lines the YAML front matter (with its `---` fences) takes at the top of a page."""
+    lines = source.splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for i, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            return i + 1
+    return 0
+
+
+def find_markers(markdown: str, *, page: str, line_offset: int = 0) -> tuple[list[Marker], list[Problem]]:
+    """Markers outside fenced code blocks, and problems for malformed ones."""
+    markers: list[Marker] = []
+    problems: list[Problem] = []
+    fence: str | None = None
+    for index, text in enumerate(markdown.splitlines()):
+        opening = FENCE_RE.match(text)
+        if fence:
+            if opening and opening["fence"][0] == fence[0] and len(opening["fence"]) >= len(fence) \
+                    and not text.strip()[len(opening["fence"]):].strip():
+                fence = None
+            continue
+        if opening:
+            fence = opening["fence"]
+            continue
+        line = index + 1 + line_offset
+        if match := QUIZ_RE.match(text):
+            count = int(match["count"]) if match["count"] else None
+            markers.append(Marker(index, line, match["bank"], count))
+        elif PROGRESS_RE.match(text):
+            markers.append(Marker(index, line, None))
+        elif LOOKS_LIKE_MARKER.match(text):
+            problems.append(Problem(page, line, 0, "", f"malformed quiz marker {text.strip()!r} "
+                                    "(write <!-- quiz m03 --> or <!-- quiz m03 count=10 --> on its own line)"))
+    return markers, problems

@@ -1,0 +1,98 @@
+"""Thin glue between MkDocs events and the hoagiai core. Each handler dispatches to pure functions.
+
+static-i18n builds the site once per language (vi first, then en and km nested inside vi's
+on_post_build), so every handler reads the current locale from the config and stays idempotent.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from hoagiai import pages, sitemaps
+from hoagiai.content import register_page
+from hoagiai.content.citations import Citations, link_citations
+from hoagiai.content.register import load_register
+from hoagiai.i18n import t
+from hoagiai.urls import relative_url
+
+log = logging.getLogger("mkdocs.hooks.hoagiai")
+
+_state: dict = {"urls": {}, "404": {}, "building": []}
+
+
+def _locale(config) -> str:
+    return str(config.theme["language"])
+
+
+def on_config(config):
+    register = load_register(Path(config.config_file_path).parent / "data" / "legal-register.yml")
+    _state["register"], _state["citations"] = register, Citations(register)
+    # The offline plugin adds a CDN shim for the search worker; use our local one instead.
+    polyfills = config.extra.get("polyfills") or []
+    config.extra["polyfills"] = [pages.OFFLINE_WORKER if "iframe-worker" in p else p for p in polyfills]
+    return config
+
+
+def on_pre_build(config):
+    _state["building"].append(_locale(config))
+
+
+def on_env(env, config, files):
+    locale = _locale(config)
+    env.globals["hg_t"] = lambda key: t(key, locale)
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    markdown = pages.nfc(markdown)
+    markdown = pages.fill_province(markdown, config.extra["province"], page=page.file.src_uri)
+    markdown = register_page.fill(markdown, _state["register"], page.file.src_uri)
+    page.meta["hg_fallback"] = getattr(page.file, "locale", _locale(config)) != _locale(config)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    locale = _locale(config)
+
+    def href_for(target: str) -> str:  # "van-ban/luat-35-2013.md#dieu-24" → URL relative to this page
+        path, _, anchor = target.partition("#")
+        file = files.get_file_from_path(path)
+        return relative_url(page.url, file.url) + (f"#{anchor}" if anchor else "")
+
+    html, problems = link_citations(html, _state["citations"], href_for)
+    for problem in problems:
+        log.warning(f"{page.file.src_uri}: {problem}")
+    if page.meta.get("hg_fallback"):
+        return pages.fallback_notice(locale) + pages.wrap_lang(html, "vi")
+    if page.meta.get("review") == "pending":
+        return pages.review_banner(locale) + html
+    return html
+
+
+def on_post_page(output, page, config):
+    _state["urls"].setdefault(_locale(config), []).append(page.url)
+    return pages.fix_theme_html(output)
+
+
+def on_post_template(output_content, template_name, config):
+    output_content = pages.fix_theme_html(output_content)
+    if template_name == "404.html":
+        _state["404"][_locale(config)] = output_content
+    return output_content
+
+
+@event_priority(-200)  # after static-i18n's on_post_build (-100), which runs the en and km builds
+def on_post_build(config):
+    locale = _state["building"].pop()  # the config's language is stale once the nested builds ran
+    site_dir = Path(config.site_dir)
+    if locale != "vi":
+        sitemaps.write(site_dir / locale / "sitemap.xml", config.site_url, locale, _state["urls"].pop(locale, []))
+        return
+    # Every language build writes the root 404.html; the last one wins. Put each where it belongs.
+    for lang, text in _state["404"].items():
+        (site_dir / ("" if lang == "vi" else lang) / "404.html").write_text(text, encoding="utf-8")
+    _state["urls"].clear()
+    _state["404"].clear()
