@@ -1,0 +1,61 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from hoagiai import pages
+from hoagiai.slugs import fold, slugify
+from hoagiai.urls import relative_url
+
+
+@pytest.mark.parametrize("heading, slug", [
+    ("Điều 24. Hòa giải thành", "dieu-24-hoa-giai-thanh"),
+    ("HÒA GIẢI", "hoa-giai"),
+    ("Hoà giải", "hoa-giai"),
+    ("សិទ្ធិ និងកាតព្វកិច្ច", "សិទ្ធិ-និងកាតព្វកិច្ច"),
+    ("Ý chính — Mục tiêu!", "y-chinh-muc-tieu"),
+])
+def test_slugify_folds_vietnamese_and_keeps_khmer(heading, slug):
+    assert slugify(heading, "-") == slug
+
+
+def test_fold_handles_nfd_input():
+    assert fold("hòa giải".encode().decode()) == "hoa giai"
+    import unicodedata
+    assert fold(unicodedata.normalize("NFD", "Đất đai")) == "Dat dai"
+
+
+def test_province_placeholders_are_filled_and_unknown_keys_named():
+    text = "Gọi {{ province.hotline }} ở {{province.name}}."
+    assert pages.fill_province(text, {"hotline": "0123", "name": "Bạc Liêu"}) == "Gọi 0123 ở Bạc Liêu."
+    with pytest.raises(KeyError, match="docs/x.md: unknown province setting"):
+        pages.fill_province("{{ province.fax }}", {}, page="docs/x.md")
+
+
+def test_placeholders_lists_todo_values():
+    assert pages.placeholders({"a": "TODO: publisher", "b": "ok", "c": "x TODO: publisher"}) == ["a", "c"]
+
+
+@pytest.mark.parametrize("src, dst, rel", [
+    ("tinh-huong/tinh-huong-01/", "van-ban/luat-35-2013/", "../../van-ban/luat-35-2013/"),
+    ("", "van-ban/luat-35-2013/", "van-ban/luat-35-2013/"),
+    ("tinh-huong/tinh-huong-01.html", "van-ban/luat-35-2013.html", "../van-ban/luat-35-2013.html"),
+    ("van-ban/luat-35-2013/", "van-ban/luat-35-2013/", "./"),
+])
+def test_relative_url(src, dst, rel):
+    assert relative_url(src, dst) == rel
+
+
+def test_theme_fixes_remove_autocomplete_on_checkboxes():
+    html = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+    assert "autocomplete" not in pages.fix_theme_html(html)
+
+
+def test_km_partial_covers_every_key_of_materials_english(root):
+    import material
+
+    en = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
+    key = re.compile(r'^\s*"([^"]+)":', re.M)
+    en_keys = set(key.findall(en.read_text(encoding="utf-8")))
+    km_keys = set(key.findall((root / "overrides" / "partials" / "languages" / "km.html").read_text(encoding="utf-8")))
+    assert en_keys - km_keys == set()
