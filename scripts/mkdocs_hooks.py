@@ -16,11 +16,12 @@ from hoagiai.content import register_page
 from hoagiai.content.citations import Citations, link_citations
 from hoagiai.content.register import load_register
 from hoagiai.i18n import t
+from hoagiai.search import index as search_index
 from hoagiai.urls import relative_url
 
 log = logging.getLogger("mkdocs.hooks.hoagiai")
 
-_state: dict = {"urls": {}, "404": {}, "building": []}
+_state: dict = {"urls": {}, "404": {}, "building": [], "sections": {}}
 
 
 def _locale(config) -> str:
@@ -28,11 +29,10 @@ def _locale(config) -> str:
 
 
 def on_config(config):
-    register = load_register(Path(config.config_file_path).parent / "data" / "legal-register.yml")
+    root = Path(config.config_file_path).parent
+    register = load_register(root / "data" / "legal-register.yml")
     _state["register"], _state["citations"] = register, Citations(register)
-    # The offline plugin adds a CDN shim for the search worker; use our local one instead.
-    polyfills = config.extra.get("polyfills") or []
-    config.extra["polyfills"] = [pages.OFFLINE_WORKER if "iframe-worker" in p else p for p in polyfills]
+    _state["synonyms"] = search_index.load_synonyms(root / "data" / "search-synonyms.yml")
     return config
 
 
@@ -65,6 +65,8 @@ def on_page_content(html, page, config, files):
     html, problems = link_citations(html, _state["citations"], href_for)
     for problem in problems:
         log.warning(f"{page.file.src_uri}: {problem}")
+    _state["sections"].setdefault(locale, []).extend(search_index.page_sections(
+        html, page.url, page.title, page.meta.get("description", "")))
     if page.meta.get("hg_fallback"):
         return pages.fallback_notice(locale) + pages.wrap_lang(html, "vi")
     if page.meta.get("review") == "pending":
@@ -88,6 +90,8 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     locale = _state["building"].pop()  # the config's language is stale once the nested builds ran
     site_dir = Path(config.site_dir)
+    search_index.write_index(site_dir / "search" / f"hg-{locale}.js",
+                             search_index.build_index(_state["sections"].pop(locale, []), _state["synonyms"]))
     if locale != "vi":
         sitemaps.write(site_dir / locale / "sitemap.xml", config.site_url, locale, _state["urls"].pop(locale, []))
         return
@@ -96,3 +100,4 @@ def on_post_build(config):
         (site_dir / ("" if lang == "vi" else lang) / "404.html").write_text(text, encoding="utf-8")
     _state["urls"].clear()
     _state["404"].clear()
+    pages.remove_unused_theme_files(site_dir)

@@ -18,8 +18,6 @@ from pathlib import Path
 from hoagiai.errors import UserError
 
 SITE_NAME = "hoa-giai-co-so"
-# Search-language files the site needs (lunr core support, Vietnamese, the multi-language wrapper).
-LUNR_KEEP = {"lunr.stemmer.support.min.js", "lunr.multi.min.js", "lunr.vi.min.js"}
 
 
 def mkdocs_build(root: Path, site_dir: Path, *, offline: bool = False, env: dict | None = None) -> None:
@@ -28,7 +26,7 @@ def mkdocs_build(root: Path, site_dir: Path, *, offline: bool = False, env: dict
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent if site_dir.parent.exists() else None))
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if offline:
-        run_env["OFFLINE"] = "true"
+        run_env["DIRECTORY_URLS"] = "false"  # page.html links that work from file://
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
            "--site-dir", str(tmp)]
     proc = subprocess.run(cmd, cwd=root, env=run_env, capture_output=True, text=True)
@@ -41,19 +39,6 @@ def mkdocs_build(root: Path, site_dir: Path, *, offline: bool = False, env: dict
     tmp.rename(site_dir)
 
 
-def strip_for_offline(site_dir: Path) -> None:
-    """Remove source maps and search-language files no page uses."""
-    for path in site_dir.rglob("*.map"):
-        path.unlink()
-    lunr = site_dir / "assets" / "javascripts" / "lunr"
-    for path in lunr.rglob("*.js") if lunr.exists() else ():
-        if path.name not in LUNR_KEEP:
-            path.unlink()
-    for folder in sorted(lunr.rglob("*"), reverse=True) if lunr.exists() else ():
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-
-
 def offline_zip(root: Path, dist: Path, *, date: dt.date | None = None) -> Path:
     """Build the offline site and pack it as dist/<name>-offline-<YYYY-MM-DD>.zip (one top folder)."""
     date = date or dt.date.today()
@@ -61,7 +46,6 @@ def offline_zip(root: Path, dist: Path, *, date: dt.date | None = None) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / folder
         mkdocs_build(root, site, offline=True)
-        strip_for_offline(site)
         dist.mkdir(parents=True, exist_ok=True)
         target = dist / f"{folder}.zip"
         partial = target.with_suffix(".zip.part")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import shutil
 import re
 import unicodedata
 
@@ -10,7 +11,6 @@ from hoagiai.i18n import t
 
 _PLACEHOLDER = re.compile(r"\{\{\s*province\.(\w+)\s*\}\}")
 TODO = "TODO: publisher"
-OFFLINE_WORKER = "assets/js/frame-worker.js"  # stands in for the CDN iframe-worker shim
 
 
 def nfc(text: str) -> str:
@@ -61,3 +61,20 @@ def fix_theme_html(output: str) -> str:
     for old, new in _THEME_FIXES:
         output = output.replace(old, new)
     return output
+
+
+# Material's lunr search is replaced by assets/js/search.js: its worker, language files and index are dead
+# weight (about 2 MB), and source maps are not needed by readers.
+UNUSED = ("assets/javascripts/lunr", "assets/javascripts/workers", "search/search_index.json",
+          "search/search_index.js")
+
+
+def remove_unused_theme_files(site_dir) -> None:
+    for rel in UNUSED:
+        path = site_dir / rel
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    for path in site_dir.rglob("*.map"):
+        path.unlink()

@@ -16,7 +16,7 @@ DEFAULT_SITE_ID = "hoa-giai-co-so"
 
 def page_url(src: str, use_directory_urls: bool) -> str:
     """The URL MkDocs gives a docs-relative Markdown path ("a/b.md" -> "a/b/" or "a/b.html")."""
-    stem = src[:-3] if src.endswith(".md") else src
+    stem = src.removesuffix(".md")
     folder, name = posixpath.split(stem)
     if name in ("index", "README"):
         if not use_directory_urls:
@@ -35,15 +35,21 @@ def relative_href(from_src: str, to_src: str, *, use_directory_urls: bool, ancho
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def register_link_for(register: Register, *, page: str, use_directory_urls: bool,
-                      locale: str = "vi") -> LinkFor:
-    """link_for(doc, article) -> (href relative to `page`, "Điều N. Title (Luật …)")."""
+def register_link_for(register: Register, *, page: str, use_directory_urls: bool, locale: str = "vi",
+                      resolve: Callable[[str], str | None] | None = None) -> LinkFor:
+    """link_for(doc, article) -> (href relative to `page`, "Điều N. Title (Luật …)").
+
+    `resolve(docs_path)` lets a site generator supply its own relative URL (e.g. per language).
+    """
     article_word = {"vi": "Điều", "en": "Article", "km": "មាត្រា"}.get(locale, "Điều")
 
     def link_for(doc_id: str, article: int | None) -> tuple[str, str]:
         document = register[doc_id]
         anchor = document.anchor(article) if article else ""
-        href = relative_href(page, document.page, use_directory_urls=use_directory_urls, anchor=anchor)
+        href = resolve(document.page) if resolve else None
+        if href is None:
+            href = relative_href(page, document.page, use_directory_urls=use_directory_urls)
+        href += f"#{anchor}" if anchor else ""
         if article:
             return href, f"{article_word} {article}. {document.articles[article]} ({document.short})"
         return href, document.short
@@ -66,6 +72,10 @@ def embed_quizzes(markdown: str, *, page: str, line_offset: int, banks: dict[str
         elif marker.bank not in banks:
             problems.append(Problem(page, marker.line, 0, "", f"unknown quiz bank {marker.bank!r}"))
             continue
+        elif marker.count and marker.count > len(banks[marker.bank].questions):
+            problems.append(Problem(page, marker.line, 0, "", f"count={marker.count} but bank {marker.bank!r} "
+                                    f"has only {len(banks[marker.bank].questions)} questions"))
+            continue
         elif marker.bank in seen:
             problems.append(Problem(page, marker.line, 0, "", f"quiz bank {marker.bank!r} is already "
                                     f"embedded on this page (line {seen[marker.bank]})"))
@@ -73,12 +83,8 @@ def embed_quizzes(markdown: str, *, page: str, line_offset: int, banks: dict[str
         else:
             bank = banks[marker.bank]
             seen[marker.bank] = marker.line
-            if marker.count and marker.count > len(bank.questions):
-                problems.append(Problem(page, marker.line, 0, "", f"count={marker.count} but bank "
-                                        f"{bank.id!r} has only {len(bank.questions)} questions"))
-                continue
-            html = render_quiz(bank, locale=locale, link_for=link_for, site_id=site_id,
-                               count=marker.count if marker.count and marker.count < len(bank.questions) else None)
+            draw = marker.count if marker.count and marker.count < len(bank.questions) else None
+            html = render_quiz(bank, locale=locale, link_for=link_for, site_id=site_id, count=draw)
         # Blank lines around keep Markdown from wrapping the block in a paragraph.
         lines[marker.index] = f"\n{html}\n"
     if problems:

@@ -16,7 +16,16 @@ from ruamel.yaml.scalarbool import ScalarBoolean
 from hoagiai.content.register import REGISTER_PATH, Register, load_register
 from hoagiai.errors import Problem, UserError
 from hoagiai.quiz.model import (
-    CHOICE_KINDS, DEFAULT_PASS_MARK, KINDS, LOCALES, Bank, Item, Option, Question, Source, Text,
+    CHOICE_KINDS,
+    DEFAULT_PASS_MARK,
+    KINDS,
+    LOCALES,
+    Bank,
+    Item,
+    Option,
+    Question,
+    Source,
+    Text,
 )
 
 BANKS_DIR = Path("quizzes")
@@ -187,9 +196,10 @@ class _BankChecker:
             self.report(pos, where, "a question must be a mapping")
             return None
         kind = node.get("kind")
-        if kind is not None and kind not in KINDS:
+        if kind is not None and kind not in KINDS:  # a tuple: `in` never hashes the YAML value
             self.report(_value_pos(node, "kind", pos), f"{where}.kind",
                         f"unknown kind {str(kind)!r} (use {', '.join(KINDS)})")
+            kind = None
         if kind in QUESTION_KEYS:
             keys = QUESTION_KEYS[kind]
         else:  # unknown kind: still report unknown keys against everything a question may hold
@@ -230,7 +240,7 @@ class _BankChecker:
                 self.report(_value_pos(node, "questions", pos), f"{where}.questions",
                             f"a scenario needs {low} to {high} questions (found {len(entries)})")
             subs = [q for child, p, w in entries if (q := self.question(child, p, w, nested=True))]
-        if not qid or kind not in KINDS:
+        if not qid or kind is None:
             return None
         return Question(
             id=qid, kind=kind, prompt=prompt, explanation=explanation, options=tuple(options),
@@ -269,7 +279,8 @@ class _BankChecker:
             feedback = self.text(child, "feedback", p, w)
             correct = child.get("correct")
             if correct is not None and not _is_bool(correct):
-                self.report(_value_pos(child, "correct", p), f"{w}.correct", "correct must be true or false")
+                self.report(_value_pos(child, "correct", p), f"{w}.correct",
+                            f"correct must be true or false (got {str(correct)!r})")
                 correct = False
             correct_count += bool(correct)
             if oid:
@@ -332,7 +343,7 @@ class _BankChecker:
 
 
 def _register_name(register: Register) -> str:
-    return getattr(register, "path", REGISTER_PATH).as_posix()
+    return REGISTER_PATH.as_posix()  # messages name the file as authors know it
 
 
 def _unknown_key(key: Any, keys: dict[str, bool]) -> str:

@@ -21,14 +21,23 @@ class Marker:
     count: int | None = None
 
 
-def front_matter_line_offset(source: str) -> int:
-    """How many lines the YAML front matter (with its `---` fences) takes at the top of a page."""
+def front_matter_line_offset(source: str, markdown: str | None = None) -> int:
+    """Lines of `source` (the page file) that come before `markdown` (the page body a generator hands us).
+
+    MkDocs drops the front matter and the blank lines after it; when `markdown` is not a plain tail of
+    `source` (another hook changed it), count the front matter the same way.
+    """
+    if markdown and source.endswith(markdown):
+        return source[: len(source) - len(markdown)].count("\n")
     lines = source.splitlines()
     if not lines or lines[0].rstrip() != "---":
         return 0
     for i, line in enumerate(lines[1:], start=1):
         if line.rstrip() in ("---", "..."):
-            return i + 1
+            end = i + 1
+            while end < len(lines) and not lines[end].strip():
+                end += 1
+            return end
     return 0
 
 

@@ -1,0 +1,1 @@
+"""PDF output through Debian chromium's headless printer."""

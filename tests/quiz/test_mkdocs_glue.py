@@ -1,0 +1,86 @@
+"""A strict MkDocs build with a quiz page, through the glue in fixtures/glue/quiz_hooks.py
+(the lines to add to scripts/mkdocs_hooks.py): quizzes embed, answers stay out of the search index,
+an unknown bank fails the build naming the page and line."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+pytestmark = pytest.mark.slow
+
+MKDOCS_YML = """\
+site_name: Quiz glue test
+strict: true
+use_directory_urls: false
+theme: {name: material, language: vi, font: false}
+hooks: [hooks/quiz_hooks.py]
+extra: {site_id: glue-test}
+extra_css: [assets/quiz/quiz.css]
+extra_javascript: [assets/quiz/quiz.js]
+validation: {anchors: warn, unrecognized_links: warn}
+plugins: [search]
+"""
+
+
+def make_project(tmp_path: Path, page: str) -> Path:
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    shutil.copytree(FIXTURES / "glue", tmp_path / "hooks")
+    (tmp_path / "data").mkdir()
+    shutil.copy(ROOT / "data" / "legal-register.yml", tmp_path / "data")
+    (tmp_path / "quizzes").mkdir()
+    shutil.copy(FIXTURES / "banks" / "m01.yml", tmp_path / "quizzes")
+    docs = tmp_path / "docs"
+    (docs / "van-ban").mkdir(parents=True)
+    shutil.copytree(ROOT / "docs" / "assets" / "quiz", docs / "assets" / "quiz")
+    articles = "\n\n".join(f"## Điều {n}. Tiêu đề {{ #dieu-{n} }}\n\nNội dung." for n in range(1, 34))
+    (docs / "van-ban" / "luat-35-2013.md").write_text(f"# Luật\n\n{articles}\n", encoding="utf-8")
+    (docs / "index.md").write_text(page, encoding="utf-8")
+    shutil.copy(ROOT / "docs" / "tien-do.md", docs / "tien-do.md")
+    return tmp_path
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")],
+                          capture_output=True, text=True, cwd=project, check=False, env={"NO_MKDOCS_2_WARNING": "1",
+                                                                            "PATH": "/usr/bin:/bin"})
+
+
+def test_strict_build_with_a_quiz_page(tmp_path):
+    project = make_project(tmp_path, "---\ntitle: Tự kiểm tra\n---\n\n# Tự kiểm tra\n\n<!-- quiz m01 -->\n")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'data-site="glue-test"' in html and 'id="q-m01-q01-a"' in html
+    assert 'href="van-ban/luat-35-2013.html#dieu-32"' in html
+    assert html.count("quiz.js") == 1
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = json.dumps(index, ensure_ascii=False)
+    assert "Luật Hòa giải ở cơ sở có hiệu lực từ ngày nào?" in text  # questions are searchable
+    for answer in ("Luật có hiệu lực từ 01/01/2014.", "Đó là ngày thông qua.", "Xem đáp án"):
+        assert answer not in text  # answers, feedback and explanations are not
+    progress = (project / "site" / "tien-do.html").read_text(encoding="utf-8")
+    assert '<tr data-bank="m01" data-pass="60">' in progress
+
+
+def test_unknown_bank_fails_the_build_with_page_and_line(tmp_path):
+    project = make_project(tmp_path, "---\ntitle: Trang\n---\n\n# Trang\n\n<!-- quiz m99 -->\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/index.md:7: unknown quiz bank 'm99'" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_bank_fails_the_build_with_the_same_messages(tmp_path):
+    project = make_project(tmp_path, "# Trang\n")
+    shutil.copy(FIXTURES / "invalid" / "empty-lists.yml", project / "quizzes")
+    result = build(project)
+    assert result.returncode != 0
+    expected = (FIXTURES / "invalid" / "empty-lists.expected").read_text(encoding="utf-8")
+    for line in expected.splitlines():
+        assert f"quizzes/{line}" in result.stderr + result.stdout

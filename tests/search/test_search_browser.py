@@ -1,0 +1,108 @@
+"""Search in Chromium: folding, ranking, language scope, highlighting, offline; the benchmark queries."""
+
+import unicodedata
+
+import pytest
+
+from hoagiai.search import bench
+from hoagiai.search.index import fold
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def search(page, query):
+    page.click('label.md-header__button[for="__search"]')
+    page.wait_for_selector(".md-search__input", state="visible")
+    page.locator(".md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return page.locator(".md-search-result__item")
+
+
+def first_urls(page, query, n=5):
+    return page.evaluate("q => window.hgSearch.run(q).then(r => r.slice(0, %d).map(p => p.url))" % n, query)
+
+
+def test_python_and_browser_fold_text_the_same_way(base_url, visit):
+    v = visit()
+    v.page.goto(base_url)
+    samples = ["HÒA GIẢI", "hoà giải", unicodedata.normalize("NFD", "Đất đai, thỏa thuận"), "ភូមិ និង សិទ្ធិ", "Ưu tiên"]
+    assert v.page.evaluate("s => s.map(window.hgSearch.fold)", samples) == [fold(s) for s in samples]
+
+
+def test_spellings_of_the_same_words_give_the_same_results(base_url, visit):
+    v = visit()
+    v.page.goto(base_url)
+    spellings = ["hoa giai thanh", "hòa giải thành", "hoà giải thành", "HÒA GIẢI THÀNH",
+                 unicodedata.normalize("NFD", "hòa giải thành")]
+    results = [first_urls(v.page, q, 10) for q in spellings]
+    assert results[0] and all(set(r) == set(results[0]) for r in results)
+
+
+def test_exact_accented_word_ranks_above_folded_collisions(base_url, visit):
+    v = visit()
+    v.page.goto(base_url)
+    rows = v.page.evaluate("""q => window.hgSearch.run(q).then(r => r.slice(0, 3).map(p =>
+        window.HG_SEARCH_INDEX.s[p.ids[0]].slice(1).join(' ')))""", "đặt câu hỏi")
+    assert all("đặt" in r.lower() for r in rows)
+
+
+def test_results_show_and_mark_the_original_accented_words(base_url, visit):
+    v = visit()
+    v.page.goto(base_url)
+    items = search(v.page, "hoa giai thanh")
+    marks = items.first.locator("mark").all_inner_texts()
+    assert any(m.lower() in ("hòa", "giải", "thành") for m in marks)
+    assert v.external == [] and v.page_errors == []
+
+
+def test_clicking_a_result_highlights_the_words_on_the_target_page(base_url, visit):
+    v = visit()
+    v.page.goto(base_url)
+    search(v.page, "vit an lua").first.locator("a").first.click()
+    v.page.wait_for_load_state()
+    assert "?h=" in v.page.url
+    marks = v.page.locator(".md-content article mark").all_inner_texts()
+    assert "Vịt" in marks or "vịt" in marks
+
+
+def test_results_stay_in_the_readers_language(base_url, visit):
+    v = visit()
+    v.page.goto(base_url + "en/")
+    urls = first_urls(v.page, "hoa giai", 50)
+    assert urls and all(u.startswith("en/") for u in urls)
+    v.page.goto(base_url + "km/")
+    urls = first_urls(v.page, "hoa giai", 50)
+    assert urls and all(u.startswith("km/") for u in urls)
+
+
+def test_material_search_internals_are_not_used(base_url, visit):
+    """We replaced Material's lunr search; if an upgrade starts it again (worker, index), fail loudly."""
+    v = visit()
+    requests = []
+    v.page.on("request", lambda r: requests.append(r.url))
+    v.page.goto(base_url)
+    search(v.page, "hòa giải")
+    assert not [u for u in requests if "search_index" in u or "/workers/" in u or "lunr" in u]
+    assert v.page.evaluate("JSON.parse(document.getElementById('__config').textContent).search") is None
+    assert v.page.locator("[data-md-component=search]").count() == 0
+
+
+def test_search_works_offline_from_file(offline_site, visit):
+    v = visit(offline=True)
+    v.page.goto((offline_site / "index.html").as_uri())
+    items = search(v.page, "bo nhau")
+    assert items.count() > 0
+    href = items.first.locator("a").first.get_attribute("href")
+    assert ".html" in href
+    assert v.page_errors == [] and v.external == []
+
+
+def test_benchmark_queries_hit_at_1_and_3(site, browser, root):
+    queries = bench.load_queries(root / bench.QUERIES)
+    assert len(queries) >= 40
+    results = bench.run(site, queries, browser)
+    misses = [f"{r.lang} {r.query!r}: expected {r.expect}, got {r.pages[:3]}" for r in results
+              if r.rank is None or r.rank > 3]
+    assert misses == []
+    for lang, figures in bench.summary(results).items():
+        assert figures["hit@1"] >= 0.9, (lang, figures)
