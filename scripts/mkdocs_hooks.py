@@ -16,6 +16,7 @@ from hoagiai.content import register_page
 from hoagiai.content.citations import Citations, link_citations
 from hoagiai.content.register import load_register
 from hoagiai.i18n import t
+from hoagiai.publish import pwa
 from hoagiai.search import index as search_index
 from hoagiai.urls import relative_url
 
@@ -101,3 +102,6 @@ def on_post_build(config):
     _state["urls"].clear()
     _state["404"].clear()
     pages.remove_unused_theme_files(site_dir)
+    if not config.extra.get("offline_build"):
+        pwa.write(site_dir, name=config.site_name, short_name=config.site_name,
+                  description=config.site_description or "")

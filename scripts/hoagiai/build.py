@@ -27,6 +27,7 @@ def mkdocs_build(root: Path, site_dir: Path, *, offline: bool = False, env: dict
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if offline:
         run_env["DIRECTORY_URLS"] = "false"  # page.html links that work from file://
+        run_env["HG_OFFLINE_BUILD"] = "true"  # no service worker, no manifest
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml"),
            "--site-dir", str(tmp)]
     proc = subprocess.run(cmd, cwd=root, env=run_env, capture_output=True, text=True)

@@ -32,16 +32,28 @@ def main():
 
 @main.command()
 @click.option("--offline", is_flag=True, help="Also write dist/<name>-offline-<date>.zip for file:// use.")
+@click.option("--release", is_flag=True, help="Refuse to build while a province setting is `TODO: publisher`.")
 @click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
 @click.option("--dist", type=click.Path(path_type=Path), default=Path("dist"), show_default=True)
-def build(offline: bool, site_dir: Path, dist: Path):
-    """Strict build of the web site (site/) and, with --offline, the offline zip."""
+def build(offline: bool, release: bool, site_dir: Path, dist: Path):
+    """Strict build of the web site (site/, plus dist/nginx/csp.conf) and, with --offline, the offline zip."""
     from hoagiai.build import mkdocs_build, offline_zip
+    from hoagiai.pages import placeholders
+    from hoagiai.publish.nginx import write_csp
+    from hoagiai.siteconfig import load_mkdocs_yml
 
     root = project_root()
+    todo = placeholders(load_mkdocs_yml(root).get("extra", {}).get("province", {}))
+    if todo:
+        lines = [f"mkdocs.yml: extra.province.{key}: still 'TODO: publisher'" for key in todo]
+        if release:
+            raise UserError(lines + ["release build refused: set these values first (README, Publishing)"])
+        for line in lines:
+            click.echo(f"WARNING: {line}", err=True)
     click.echo("Building the web site (vi, en, km)…", err=True)
     mkdocs_build(root, root / site_dir)
-    click.echo(f"Web site written to {site_dir}/", err=True)
+    csp = write_csp(root / site_dir, root / dist / "nginx" / "csp.conf")
+    click.echo(f"Web site written to {site_dir}/; CSP for nginx in {csp.relative_to(root)}", err=True)
     if offline:
         click.echo("Building the offline site…", err=True)
         target = offline_zip(root, root / dist)

@@ -1,7 +1,20 @@
 /* Small site behaviours. No dependencies; works from file:// (no instant navigation). */
 (function () {
   "use strict";
-  // "Gửi câu hỏi": pre-fill the e-mail body with the current page's address.
+  var lang = (document.documentElement.lang || "vi").slice(0, 2);
+  var TEXT = {
+    saving: { vi: "Đang lưu để đọc khi không có mạng… ", en: "Saving for offline reading… ", km: "កំពុងរក្សាទុកសម្រាប់អានពេលគ្មានអ៊ីនធឺណិត… " },
+    ready: { vi: "✓ Đã lưu: đọc được cả khi không có mạng.", en: "✓ Saved: readable without a network.", km: "✓ បានរក្សាទុក៖ អាចអានបានពេលគ្មានអ៊ីនធឺណិត។" },
+    failed: { vi: "Chưa lưu được để đọc khi không có mạng. Sẽ thử lại lần sau.", en: "Could not save for offline reading yet; will retry.", km: "មិនទាន់អាចរក្សាទុកបានទេ។ នឹងព្យាយាមម្តងទៀត។" }
+  };
+  function say(key, extra) {
+    var el = document.querySelector("[data-hg-offline]");
+    if (!el) return;
+    el.hidden = false;
+    el.textContent = (TEXT[key][lang] || TEXT[key].vi) + (extra || "");
+  }
+
+  // "Gửi câu hỏi": pre-fill the e-mail body with the address of the page the reader came from.
   function prefillMail() {
     document.querySelectorAll('a[href^="mailto:"][data-hg-mail]').forEach(function (a) {
       var ref = document.referrer && document.referrer.indexOf(location.origin) === 0 ? document.referrer : location.href;
@@ -9,6 +22,26 @@
         "&body=" + encodeURIComponent("\n\nTrang: " + ref);
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", prefillMail);
-  else prefillMail();
+
+  // Web build only (the offline zip has no such meta): keep this language for offline reading.
+  function offlineCopy() {
+    var meta = document.querySelector('meta[name="hg-service-worker"]');
+    if (!meta || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    navigator.serviceWorker.register(meta.content).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (reg) {
+      navigator.serviceWorker.addEventListener("message", function (ev) {
+        var d = ev.data || {};
+        if (d.type === "progress") say("saving", Math.round(100 * d.done / d.total) + "%");
+        else if (d.type === "ready") { say("ready"); document.documentElement.setAttribute("data-hg-offline-ready", d.version); }
+        else if (d.type === "failed") say("failed");
+        else if (d.type === "missing") reg.active.postMessage({ type: "precache", lang: lang });
+      });
+      reg.active.postMessage({ type: "status", lang: lang });
+    }).catch(function () { /* no offline copy: the site still works online */ });
+  }
+
+  function init() { prefillMail(); offlineCopy(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();

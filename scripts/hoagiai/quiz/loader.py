@@ -46,6 +46,7 @@ OPTION_KEYS = {"id": True, "text": True, "correct": True, "feedback": False}
 ITEM_KEYS = {"id": True, "text": True}
 SOURCE_KEYS = {"doc": True, "article": False}
 SCENARIO_SIZE = (2, 5)
+MIN_ORDERING_ITEMS = 3
 
 Pos = tuple[int, int]  # 1-based line and column
 
@@ -298,8 +299,10 @@ class _BankChecker:
 
     def items(self, node: CommentedMap, pos: Pos, where: str, prompt: Text) -> list[Item]:
         entries = self.seq(node, "items", pos, where)
-        if len(entries) == 1:
-            self.report(_value_pos(node, "items", pos), f"{where}.items", "an ordering needs at least 2 items")
+        if 0 < len(entries) < MIN_ORDERING_ITEMS:
+            self.report(_value_pos(node, "items", pos), f"{where}.items",
+                        f"an ordering needs at least {MIN_ORDERING_ITEMS} items (Moodle imports it as a "
+                        "matching question, which needs 3)")
         items: list[Item] = []
         seen: dict[str, str] = {}
         for child, p, w in entries:

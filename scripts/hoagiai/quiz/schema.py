@@ -10,6 +10,7 @@ from hoagiai.quiz.loader import (
     BANK_KEYS,
     ID_RE,
     ITEM_KEYS,
+    MIN_ORDERING_ITEMS,
     OPTION_KEYS,
     QUESTION_KEYS,
     SCENARIO_SIZE,
@@ -37,7 +38,7 @@ def build_schema() -> dict:
         "objective": {"type": ["string", "integer"]},
         "sources": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/source"}},
         "options": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/option"}},
-        "items": {"type": "array", "minItems": 2, "items": {"$ref": "#/$defs/item"}},
+        "items": {"type": "array", "minItems": MIN_ORDERING_ITEMS, "items": {"$ref": "#/$defs/item"}},
     }
 
     def question(kind: str) -> dict:

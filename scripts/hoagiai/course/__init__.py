@@ -1,0 +1,1 @@
+"""Course builder: a schedule from lesson minutes, a trainer pack and participants' handouts."""

@@ -1,0 +1,1 @@
+"""Sample lectures (docs/bai-giang-mau/): front matter validated like config, trainer notes."""

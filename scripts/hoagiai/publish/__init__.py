@@ -1,0 +1,1 @@
+"""Publishing: the phone offline copy (service worker + manifest), the nginx CSP, release checks."""

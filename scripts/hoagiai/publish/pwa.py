@@ -1,0 +1,62 @@
+"""Web build only: the service worker with its per-language file lists, and the web app manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib.resources import files
+from pathlib import Path
+
+LOCALES = ("vi", "en", "km")
+SKIP = {"sw.js", "manifest.webmanifest", "sitemap.xml", "sitemap.xml.gz"}
+
+
+def _lang_of(rel: str) -> str | None:
+    first = rel.split("/", 1)[0]
+    return first if first in ("en", "km") else None
+
+
+def file_lists(site: Path) -> dict[str, list[str]]:
+    """Site-relative URLs: shared assets, and each language's pages and search index."""
+    out: dict[str, list[str]] = {"shared": [], **{lang: [] for lang in LOCALES}}
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(site).as_posix()
+        if rel in SKIP or rel.endswith((".xml", ".xml.gz", ".map")):
+            continue
+        if rel.startswith("search/hg-"):
+            out[rel.removeprefix("search/hg-").removesuffix(".js")].append(rel)
+        elif rel.startswith("assets/"):
+            out["shared"].append(rel)
+        elif rel.endswith(".html"):
+            url = rel.removesuffix("index.html") if rel.endswith("index.html") else rel
+            out[_lang_of(rel) or "vi"].append(url or "./")
+    return out
+
+
+def version(site: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.name not in SKIP:
+            digest.update(path.relative_to(site).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def write(site: Path, *, name: str, short_name: str, description: str, lang: str = "vi") -> str:
+    """Write sw.js and manifest.webmanifest into the built site; return the version."""
+    ver = version(site)
+    template = files("hoagiai.publish").joinpath("sw.js").read_text(encoding="utf-8")
+    sw = template.replace("__VERSION__", ver).replace("__FILES__", json.dumps(file_lists(site), ensure_ascii=False))
+    (site / "sw.js").write_text(sw, encoding="utf-8")
+    manifest = {
+        "name": name, "short_name": short_name, "description": description, "lang": lang,
+        "start_url": "./", "scope": "./", "display": "standalone",
+        "background_color": "#ffffff", "theme_color": "#0b5f4f",
+        "icons": [{"src": "assets/img/icon-192.png", "sizes": "192x192", "type": "image/png"},
+                  {"src": "assets/img/icon-512.png", "sizes": "512x512", "type": "image/png"},
+                  {"src": "assets/img/favicon.svg", "sizes": "any", "type": "image/svg+xml"}],
+    }
+    (site / "manifest.webmanifest").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return ver
