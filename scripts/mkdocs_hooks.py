@@ -11,11 +11,17 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from mkdocs.exceptions import PluginError
+
 from hoagiai import pages, sitemaps
-from hoagiai.content import register_page
+from hoagiai.content import register_page, translations
 from hoagiai.content.citations import Citations, link_citations
 from hoagiai.content.register import load_register
+from hoagiai.errors import UserError
 from hoagiai.i18n import t
+from hoagiai.quiz.embed import embed_quizzes, register_link_for
+from hoagiai.quiz.loader import load_banks
+from hoagiai.quiz.markers import front_matter_line_offset
 from hoagiai.publish import pwa
 from hoagiai.search import index as search_index
 from hoagiai.urls import relative_url
@@ -34,6 +40,10 @@ def on_config(config):
     register = load_register(root / "data" / "legal-register.yml")
     _state["register"], _state["citations"] = register, Citations(register)
     _state["synonyms"] = search_index.load_synonyms(root / "data" / "search-synonyms.yml")
+    try:
+        _state["banks"] = load_banks(root=root, register=register)
+    except UserError as exc:  # a broken bank fails the build with the same messages as `hoagiai quiz check`
+        raise PluginError(f"quiz banks:\n{exc}") from None
     return config
 
 
@@ -48,11 +58,36 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    markdown = _embed_quizzes(markdown, page, config, files)  # first: line numbers match the source
     markdown = pages.nfc(markdown)
     markdown = pages.fill_province(markdown, config.extra["province"], page=page.file.src_uri)
     markdown = register_page.fill(markdown, _state["register"], page.file.src_uri)
+    markdown = translations.fill(markdown, Path(config.docs_dir), page.file.src_uri)
     page.meta["hg_fallback"] = getattr(page.file, "locale", _locale(config)) != _locale(config)
     return markdown
+
+
+def _embed_quizzes(markdown, page, config, files):
+    if "<!-- quiz" not in markdown:
+        return markdown
+
+    def resolve(path: str) -> str | None:  # docs path → URL relative to this page, in this language
+        file = files.get_file_from_path(path)
+        return relative_url(page.url, file.url) if file else None
+
+    def bank_page(bank_id: str) -> str | None:
+        number = bank_id[1:]
+        return resolve(f"chuong-trinh/mo-dun-{number}/index.md") if number.isdigit() else None
+
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    link_for = register_link_for(_state["register"], page=page.file.src_uri, locale=_locale(config),
+                                 use_directory_urls=config.use_directory_urls, resolve=resolve)
+    try:
+        return embed_quizzes(markdown, page=f"docs/{page.file.src_uri}", banks=_state["banks"],
+                             line_offset=front_matter_line_offset(source, markdown), locale=_locale(config),
+                             link_for=link_for, site_id=config.extra["site_id"], href_for_bank=bank_page)
+    except UserError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_page_content(html, page, config, files):

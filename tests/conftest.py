@@ -111,7 +111,7 @@ class Visit:
     """A fresh browser context (empty storage) that blocks and records every request to another host."""
 
     def __init__(self, browser, **options):
-        self.context = browser.new_context(viewport={"width": 360, "height": 800}, **options)
+        self.context = browser.new_context(**{"viewport": {"width": 360, "height": 800}, **options})
         self.external: list[str] = []
         self.page_errors: list[str] = []
         self.context.route("**/*", self._route)

@@ -33,9 +33,11 @@ def mkdocs_build(root: Path, site_dir: Path, *, offline: bool = False, env: dict
     proc = subprocess.run(cmd, cwd=root, env=run_env, capture_output=True, text=True)
     if proc.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
-        lines = [ln for ln in (proc.stderr + proc.stdout).splitlines()
-                 if ln.startswith(("WARNING", "ERROR")) or "Error" in ln or "Aborted" in ln]
-        raise UserError(lines[-40:] or [proc.stderr[-4000:] or "mkdocs build failed"])
+        output = (proc.stderr + proc.stdout).splitlines()
+        # Everything from the first warning or error on (MkDocs indents the details under it).
+        first = next((i for i, ln in enumerate(output) if ln.startswith(("WARNING", "ERROR"))), None)
+        lines = [ln for ln in output[first:] if not ln.startswith("INFO")] if first is not None else []
+        raise UserError(lines[:60] or [proc.stderr[-4000:] or "mkdocs build failed"])
     shutil.rmtree(site_dir, ignore_errors=True)
     tmp.rename(site_dir)
 

@@ -71,11 +71,21 @@ def serve(port: int):
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def check(paths: tuple[Path, ...]):
-    """Check content (NFC, tone marks, citations, front matter); list every problem as file:line."""
+@click.option("--report", is_flag=True, help="Print the coverage and translation report instead.")
+@click.option("--json", "as_json", is_flag=True, help="With --report: JSON instead of text.")
+def check(paths: tuple[Path, ...], report: bool, as_json: bool):
+    """Check content (NFC, tone marks, citations, front matter, translations); every problem as file:line."""
     from hoagiai.content.checks import check_tree
 
     root = project_root()
+    if report:
+        import json
+
+        from hoagiai.content.coverage import as_text, coverage
+
+        data = coverage(root)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1) if as_json else as_text(data))
+        return
     problems = check_tree(root, [p.resolve() for p in paths] or None)
     for problem in problems:
         click.echo(str(problem))
@@ -84,6 +94,10 @@ def check(paths: tuple[Path, ...]):
         raise SystemExit(1)
     click.echo("No problems found.", err=True)
 
+
+from hoagiai.quiz.cli import quiz  # noqa: E402  (sub-commands live with their packages)
+
+main.add_command(quiz)
 
 if __name__ == "__main__":
     main()

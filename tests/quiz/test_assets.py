@@ -29,3 +29,10 @@ def test_ui_strings_in_every_language():
 
 def test_progress_survives_storage_failures():
     assert JS.count("try {") >= 3 and "catch (e)" in JS
+
+
+def test_bench_numbers(banks, register):
+    from hoagiai.quiz.bench import assets_gzipped_bytes, render_all_seconds
+
+    assert 0 < assets_gzipped_bytes(ASSETS.parents[2]) <= 10 * 1024
+    assert 0 < render_all_seconds(banks, register, repeat=1) < 5

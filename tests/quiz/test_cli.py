@@ -11,7 +11,7 @@ from hoagiai.quiz.cli import quiz
 @pytest.fixture()
 def project(tmp_path, monkeypatch):
     """A minimal project: mkdocs.yml, the real register, the reference bank."""
-    from conftest import FIXTURES, ROOT
+    from quiz_support import FIXTURES, ROOT
 
     (tmp_path / "mkdocs.yml").write_text("site_name: test\n", encoding="utf-8")
     (tmp_path / "data").mkdir()
@@ -34,7 +34,7 @@ def test_check_ok(project):
 
 
 def test_check_reports_every_problem_and_fails(project):
-    from conftest import FIXTURES
+    from quiz_support import FIXTURES
 
     shutil.copy(FIXTURES / "invalid" / "correct-count.yml", project / "quizzes")
     result = run("check")

@@ -46,7 +46,8 @@ def test_gift_round_trip_fixture(banks, tmp_path):
 
 
 def test_gift_round_trip_real_banks(tmp_path):
-    from conftest import ROOT
+    from quiz_support import ROOT
+
     from hoagiai.quiz.loader import bank_paths, load_banks
 
     if not bank_paths(ROOT):

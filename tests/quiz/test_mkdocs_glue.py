@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import FIXTURES, ROOT
+from quiz_support import FIXTURES, ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -119,7 +119,8 @@ def test_localized_falls_back_to_vi():
 
 def test_real_banks_check_clean(register):
     """The banks in quizzes/ (written by the content writers) pass every check."""
-    from conftest import ROOT
+    from quiz_support import ROOT
+
     from hoagiai.quiz.loader import bank_paths, load_banks
 
     paths = bank_paths(ROOT)

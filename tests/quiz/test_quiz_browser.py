@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from quiz_support import standalone_page
 
-from conftest import standalone_page
 from hoagiai.quiz.render import render_progress, render_quiz
 
 pytestmark = pytest.mark.browser

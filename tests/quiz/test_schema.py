@@ -11,7 +11,7 @@ from hoagiai.quiz.schema import SCHEMA_PATH, build_schema, check_schema, schema_
 
 
 def test_schema_is_valid_and_accepts_the_reference_bank():
-    from conftest import FIXTURES
+    from quiz_support import FIXTURES
 
     schema = build_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -25,7 +25,7 @@ def test_schema_rejects_unknown_keys():
 
 
 def test_committed_schema_is_not_stale():
-    from conftest import ROOT
+    from quiz_support import ROOT
 
     check_schema(ROOT)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from hoagiai.content.citations import Citations
+from hoagiai.content import translations
 from hoagiai.content.register import load_register
 from hoagiai.errors import Problem
 
@@ -80,6 +81,8 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
     citations = Citations(register)
     files = [p.resolve() for p in paths] if paths else sorted((root / "docs").rglob("*.md"))
     problems: list[Problem] = []
+    if not paths:
+        problems += translations.check(root / "docs", root)
     for path in files:
         if path.suffix == ".md":
             rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)

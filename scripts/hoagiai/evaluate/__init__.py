@@ -1,0 +1,1 @@
+"""Training evaluation: score the filled scores template against the quiz banks and report."""

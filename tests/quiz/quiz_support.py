@@ -1,0 +1,24 @@
+"""Paths and the standalone page builder shared by the quiz tests (imported as a plain module)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parent / "fixtures"
+ASSETS = ROOT / "docs" / "assets" / "quiz"
+
+def standalone_page(folder: Path, body: str, *, lang: str = "vi", name: str = "page.html") -> Path:
+    """A page as the offline site would serve it: shared quiz.js/quiz.css beside it, no network."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for asset in ("quiz.js", "quiz.css"):
+        shutil.copy(ASSETS / asset, folder / asset)
+    page = folder / name
+    page.write_text(
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="hoagiai-site-id" content="test-site"><title>Quiz</title>'
+        '<link rel="stylesheet" href="quiz.css"><script src="quiz.js" defer></script></head>'
+        f'<body><main id="main">{body}</main></body></html>', encoding="utf-8")
+    return page
