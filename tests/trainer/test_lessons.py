@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from hoagiai.errors import UserError
-from hoagiai.lessons.model import check_lesson_text, lesson_paths, load_lessons, lessons_for_modules
+from hoagiai.lessons.model import check_lesson_text, lesson_paths, lessons_for_modules, load_lessons
 from hoagiai.lessons.notes import collapse_trainer_notes
 
 ROOT = Path(__file__).resolve().parents[2]

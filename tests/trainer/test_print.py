@@ -68,7 +68,7 @@ def not_blank(pdf: Path, page: int, tmp_path: Path) -> bool:
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
                     str(prefix)], check=True)
     image = Image.open(f"{prefix}.png").convert("L")
-    dark = sum(1 for value in image.getdata() if value < 128)
+    dark = sum(image.histogram()[:128])
     return dark / (image.width * image.height) > 0.003
 
 
@@ -85,9 +85,11 @@ def assert_good_pdf(pdf: Path, tmp_path: Path, *, min_pages: int) -> PdfReader:
 
 
 def toc_numbers(pdf: Path) -> dict[str, int]:
-    """Chapter/page title -> page number as printed in the table of contents (pages 2-4)."""
+    """Chapter/page title -> page number as printed in the table of contents (the pages before chapter 1)."""
+    reader = PdfReader(str(pdf))
+    first_chapter = reader.get_destination_page_number(reader.named_destinations["/ch1"]) + 1
     found = {}
-    for page in (2, 3, 4):
+    for page in range(2, first_chapter):
         for line in pdftotext(pdf, page, layout=True).splitlines():
             match = re.match(r"^\s*(\S.*?)\s{2,}(\d+)\s*$", line)
             if match:
@@ -118,9 +120,10 @@ def test_toc_page_numbers_and_running_heads(handbooks):
     toc = toc_numbers(pdf)
     assert "Biểu mẫu" in toc and "Tình huống" in toc
     for chapter in ("Biểu mẫu", "Tình huống", "Văn bản pháp luật giải thích"):
-        page_text = pdftotext(pdf, toc[chapter])
-        assert page_text.splitlines()[0].strip().startswith("Sổ tay hòa giải viên")
-        assert chapter in page_text.split("\n\n")[0] + page_text  # running head names the chapter
+        number = toc[chapter]
+        for page in (number, number + 1):  # the chapter's first page and the next: book title + chapter on top
+            head = [ln.strip() for ln in pdftotext(pdf, page).splitlines() if ln.strip()][:2]
+            assert head == ["Sổ tay hòa giải viên", chapter], (page, head)
     last = len(PdfReader(str(pdf)).pages)
     for page in (2, 10, last):  # a page number on every page after the cover
         lines = [ln.strip() for ln in pdftotext(pdf, page).splitlines() if ln.strip()]
@@ -143,7 +146,7 @@ def test_khmer_text_uses_a_khmer_font(tmp_path):
                                                                    f"<h1>{khmer}</h1><p>{khmer * 20}</p></article>")])
     printed = print_book(book, tmp_path / "km.pdf")
     assert any("NotoSansKhmer" in row[0] for row in fonts(printed.path))
-    assert khmer in pdftotext(printed.path).replace("\n", "")
+    assert khmer in re.sub(r"\s", "", pdftotext(printed.path))  # pdftotext may split Khmer clusters with spaces
     assert not_blank(printed.path, 3, tmp_path)
 
 

@@ -72,7 +72,15 @@
 
   function wordsOf(text) { return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) || []; }
 
-  function score(id, terms, exact) {  // exact: accented query words ("đất"), rewarded when found as typed
+  // Accented query words found as typed: "sổ đỏ" is not "sơ đồ", "đất" is not "đặt". Results are ranked
+  // by this count first, so an exact match always comes before a folded collision.
+  function exactHits(id, exact) {
+    if (!exact.length) return 0;
+    var row = index.s[id], words = wordsOf(row[1] + " " + row[2] + " " + row[3]);
+    return exact.filter(function (x) { return words.indexOf(x) >= 0; }).length;
+  }
+
+  function score(id, terms) {
     var row = index.s[id], isTop = row[2] === "";
     var title = tokens(row[1]), head = isTop ? title : tokens(row[2]);
     var total = 0, headAll = true;
@@ -83,11 +91,6 @@
       if (head.indexOf(t) < 0 && !head.some(function (h) { return h.indexOf(t) === 0; })) headAll = false;
       total += w;
     });
-    if (exact.length) {
-      var words = wordsOf(row[1] + " " + row[2] + " " + row[3]);
-      // A word typed with its accents must be found as typed: "sổ đỏ" is not "sơ đồ", "đất" is not "đặt".
-      exact.forEach(function (x) { total *= words.indexOf(x) >= 0 ? 1 : 0.25; });
-    }
     if (headAll && !isTop) total += 40;            // a heading holding every query word comes first
     if (isTop && terms.every(function (t) { return title.indexOf(t) >= 0; })) total += 30;
     var phrase = terms.join(" ");
@@ -104,42 +107,45 @@
         group.forEach(function (other) { if (other !== phrase) variants.push(fq.replace(" " + phrase + " ", " " + other + " ").trim()); });
       });
     });
-    var best = new Map();
+    var best = new Map(), exact = wordsOf(query).filter(function (w) { return fold(w) !== w; });
     variants.forEach(function (q, v) {
       var terms = tokens(q);
       if (!terms.length) return;
-      var exact = v === 0 ? wordsOf(q).filter(function (w) { return fold(w) !== w; }) : [];
       var sets = terms.map(lookup), found = sets[0];
       var ids = Array.from(found.keys()).filter(function (id) { return sets.every(function (s) { return s.has(id); }); });
       ids.forEach(function (id) {
-        var sc = score(id, terms, exact) * sets.reduce(function (p, s) { return p * s.get(id); }, 1) * (v ? 0.9 : 1);
-        if (!best.has(id) || best.get(id) < sc) best.set(id, sc);
+        var sc = score(id, terms) * sets.reduce(function (p, s) { return p * s.get(id); }, 1) * (v ? 0.9 : 1);
+        var tier = v ? exact.length : exactHits(id, exact);  // a synonym counts as typed
+        var old = best.get(id);
+        if (!old || old[0] < tier || (old[0] === tier && old[1] < sc)) best.set(id, [tier, sc]);
       });
     });
-    return rankPages(best, tokens(query));
+    return rankPages(best, tokens(query), exact);
   }
 
   // Pages, best first: the best section, a little for other matching sections (a page about the topic
   // throughout), a lot when the page title holds every query word; trainer pages slightly lower.
   var TRAINER = /^(?:[a-z]{2}\/)?(?:bai-giang-mau|huong-dan-tap-huan-vien)\//;
-  function rankPages(best, terms) {
+  function rankPages(best, terms, exact) {
     var pages = new Map();
-    best.forEach(function (sc, id) {
+    best.forEach(function (ts, id) {
       var url = index.s[id][0].split("#")[0];
       if (!pages.has(url)) pages.set(url, []);
-      pages.get(url).push([id, sc]);
+      pages.get(url).push([id, ts[1], ts[0]]);
     });
     var out = [];
     pages.forEach(function (secs, url) {
-      secs.sort(function (a, b) { return b[1] - a[1]; });
-      var title = tokens(index.s[secs[0][0]][1]);
+      secs.sort(function (a, b) { return b[2] - a[2] || b[1] - a[1]; });
+      var titleText = index.s[secs[0][0]][1], title = tokens(titleText), titleWords = wordsOf(titleText);
       var inTitle = terms.filter(function (t) { return title.indexOf(t) >= 0; }).length;
-      var score = secs[0][1] + 0.15 * secs.slice(1, 6).reduce(function (s, x) { return s + x[1]; }, 0) +
-        (terms.length && inTitle === terms.length ? 60 : 20 * inTitle / Math.max(terms.length, 1));
+      var bonus = terms.length && inTitle === terms.length ? 60 : 20 * inTitle / Math.max(terms.length, 1);
+      if ((" " + title.join(" ")).indexOf(" " + terms.join(" ")) === 0) bonus += 15;  // the page is about it
+      exact.forEach(function (x) { if (titleWords.indexOf(x) < 0) bonus *= 0.25; });  // "đất" in a title is not "đặt"
+      var score = secs[0][1] + 0.15 * secs.slice(1, 6).reduce(function (s, x) { return s + x[1]; }, 0) + bonus;
       if (TRAINER.test(url)) score *= 0.8;
-      out.push({ url: url, score: score, ids: secs.map(function (x) { return x[0]; }) });
+      out.push({ url: url, tier: secs[0][2], score: score, ids: secs.map(function (x) { return x[0]; }) });
     });
-    return out.sort(function (a, b) { return b.score - a.score; });
+    return out.sort(function (a, b) { return b.tier - a.tier || b.score - a.score; });
   }
 
   function esc(s) { return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }

@@ -22,9 +22,10 @@ def day_label(day: int, start: dt.date | None) -> str:
 def schedule_html(schedule: Schedule, lessons: list[Lesson], config: CourseConfig, start: dt.date | None) -> str:
     modules = ", ".join(str(m) for m in dict.fromkeys(lesson.module for lesson in lessons))
     sessions = ", ".join(f"{clock(s.start)}–{clock(s.end)}" for s in config.sessions)
-    parts = [f"<p>Mô-đun: <strong>{escape(modules)}</strong> · {schedule.days} ngày · buổi học {escape(sessions)}, "
+    intro = (f"<p>Mô-đun: <strong>{escape(modules)}</strong> · {schedule.days} ngày · buổi học {escape(sessions)}, "
              f"mỗi buổi giải lao {config.break_minutes} phút · tổng thời lượng {schedule.teaching_minutes} phút "
-             f"(kể cả kiểm tra đầu và cuối khóa).</p>"]
+             "(kể cả kiểm tra đầu và cuối khóa).</p>")
+    parts = [intro]
     for day in range(1, schedule.days + 1):
         rows = []
         for plan in (p for p in schedule.sessions if p.day == day):

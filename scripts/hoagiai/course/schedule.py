@@ -137,5 +137,5 @@ def require_fit(schedule: Schedule) -> None:
     raise UserError(
         f"the lessons do not fit in {schedule.days} day(s): {len(schedule.leftover)} activity(ies) "
         f"({minutes} minutes) left over, from \"{name}\". The course needs {schedule.teaching_minutes} minutes "
-        f"(tests included); {schedule.days} day(s) hold {schedule.capacity} teaching minutes without breaks. "
+        f"(tests included); {schedule.days} day(s) hold {schedule.capacity} (breaks excluded). "
         f"Use --days {schedule.needed_days}, or fewer modules.")

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import io
 from html import escape
-from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display on servers and in CI
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from hoagiai.evaluate.scoring import BadRow, Scored  # noqa: E402
-from hoagiai.evaluate.stats import Evaluation, most_missed, weakest_objectives  # noqa: E402
-from hoagiai.quiz.model import localized  # noqa: E402
+from hoagiai.evaluate.scoring import BadRow, Scored
+from hoagiai.evaluate.stats import Evaluation, most_missed, weakest_objectives
+from hoagiai.quiz.model import localized
 
 plt.rcParams.update({"svg.fonttype": "none", "font.family": ["Noto Sans", "DejaVu Sans"], "font.size": 9,
                      "axes.unicode_minus": False})
@@ -37,7 +36,7 @@ def pct(value: float | None) -> str:
     if value is None:
         return "–"
     text = f"{value:.1f}".replace(".", ",")
-    return (text[:-2] if text.endswith(",0") else text) + "%"
+    return (text.removesuffix(",0")) + "%"
 
 
 def signed(value: float | None) -> str:

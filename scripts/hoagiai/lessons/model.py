@@ -17,6 +17,7 @@ LESSONS_DIR = Path("docs/bai-giang-mau")
 LESSON_NAME = re.compile(r"^mo-dun-(\d{2})(-[a-z0-9-]+)?\.md$")  # translations (x.en.md) do not match
 REQUIRED = ("title", "audience", "module", "duration", "objectives", "materials", "preparation", "agenda")
 AGENDA_KEYS = ("minutes", "activity", "method")
+AUDIENCES = ("hoa-giai-vien", "tap-huan-vien", "can-bo-quan-ly")
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,10 @@ def check_lesson_text(text: str, file: str) -> tuple[Lesson | None, list[Problem
     audience = meta.get("audience")
     if audience and not (_text(audience) or _text_list(audience)):
         bad("audience", "must be a list of audience ids, e.g. [tap-huan-vien]")
+    elif audience:
+        unknown = [a for a in ([audience] if isinstance(audience, str) else audience) if a not in AUDIENCES]
+        if unknown:
+            bad("audience", f"unknown {', '.join(map(repr, unknown))} (allowed: {', '.join(AUDIENCES)})")
     module = meta.get("module")
     if module is not None and (not _is_int(module) or not 1 <= module <= 99):
         bad("module", f"must be a module number from 1 to 99, not {module!r}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_OPEN_NOTE = re.compile(r"^(\s*)!!!\s+trainer\b", re.M)
+_OPEN_NOTE = re.compile(r"^(\s*)!!!\s+trainer\b", re.MULTILINE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 

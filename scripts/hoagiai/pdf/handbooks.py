@@ -73,8 +73,12 @@ def _chapters(docs: Path, specs: list[ChapterSpec], nav: list[str], site_dir: Pa
 def _cover_lines(config: dict) -> list[str]:
     province = (config.get("extra") or {}).get("province") or {}
     lines = [str(province.get(key)) for key in ("issuer", "name_note") if province.get(key)]
-    if province.get("content_as_of"):
-        lines.append(f"Nội dung cập nhật đến ngày {province['content_as_of']}")
+    as_of = str(province.get("content_as_of") or "")
+    if as_of:
+        year, _, rest = as_of.partition("-")
+        month, _, day = rest.partition("-")
+        shown = f"{day}/{month}/{year}" if day else as_of  # ISO date in the config, Vietnamese order on paper
+        lines.append(f"Nội dung cập nhật đến ngày {shown}")
     return [line for line in lines if "TODO" not in line]
 
 
