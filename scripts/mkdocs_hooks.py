@@ -19,6 +19,8 @@ from hoagiai.content.citations import Citations, link_citations
 from hoagiai.content.register import load_register
 from hoagiai.errors import UserError
 from hoagiai.i18n import t
+from hoagiai.lessons.model import LESSON_NAME, check_lesson_text
+from hoagiai.lessons.notes import collapse_trainer_notes
 from hoagiai.quiz.embed import embed_quizzes, register_link_for
 from hoagiai.quiz.loader import load_banks
 from hoagiai.quiz.markers import front_matter_line_offset
@@ -58,8 +60,13 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri.startswith("bai-giang-mau/") and LESSON_NAME.match(Path(page.file.src_uri).name):
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        for problem in check_lesson_text(source, f"docs/{page.file.src_uri}")[1]:
+            log.warning(str(problem))  # the strict build fails on a lesson whose agenda does not add up
     markdown = _embed_quizzes(markdown, page, config, files)  # first: line numbers match the source
     markdown = pages.nfc(markdown)
+    markdown = collapse_trainer_notes(markdown)  # trainer notes: collapsed on the site
     markdown = pages.fill_province(markdown, config.extra["province"], page=page.file.src_uri)
     markdown = register_page.fill(markdown, _state["register"], page.file.src_uri)
     markdown = translations.fill(markdown, Path(config.docs_dir), page.file.src_uri)

@@ -95,9 +95,14 @@ def check(paths: tuple[Path, ...], report: bool, as_json: bool):
     click.echo("No problems found.", err=True)
 
 
-from hoagiai.quiz.cli import quiz  # noqa: E402  (sub-commands live with their packages)
+# Sub-commands live with their packages.
+from hoagiai.course.cli import course  # noqa: E402
+from hoagiai.evaluate.cli import evaluate  # noqa: E402
+from hoagiai.pdf.cli import pdf  # noqa: E402
+from hoagiai.quiz.cli import quiz  # noqa: E402
 
-main.add_command(quiz)
+for command in (quiz, course, pdf, evaluate):
+    main.add_command(command)
 
 if __name__ == "__main__":
     main()

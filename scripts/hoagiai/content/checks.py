@@ -12,6 +12,7 @@ from hoagiai.content.citations import Citations
 from hoagiai.content import translations
 from hoagiai.content.register import load_register
 from hoagiai.errors import Problem
+from hoagiai.lessons.model import LESSON_NAME, check_lesson_text
 
 # Open syllables oa/oe/uy with the tone on the second vowel ("hoà", "thoả", "huỷ"): the law writes "hòa",
 # "thỏa", "hủy". With a final consonant ("toàn", "khoản", "huỳnh") both styles agree, so those are fine.
@@ -87,4 +88,6 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
         if path.suffix == ".md":
             rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
             problems += check_markdown(path, rel, citations)
+            if path.parent.name == "bai-giang-mau" and LESSON_NAME.match(path.name):
+                problems += check_lesson_text(path.read_text(encoding="utf-8"), rel)[1]
     return sorted(problems)
