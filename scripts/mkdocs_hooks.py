@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from hoagiai import pages, sitemaps
 from hoagiai.content import register_page, translations
@@ -21,16 +20,16 @@ from hoagiai.errors import UserError
 from hoagiai.i18n import t
 from hoagiai.lessons.model import LESSON_NAME, check_lesson_text
 from hoagiai.lessons.notes import collapse_trainer_notes
-from hoagiai.quiz.embed import embed_quizzes, register_link_for
+from hoagiai.quiz.embed import embed_quizzes, register_link_for, restore_blocks
 from hoagiai.quiz.loader import load_banks
-from hoagiai.quiz.markers import front_matter_line_offset
 from hoagiai.publish import pwa
+from hoagiai.quiz.markers import front_matter_line_offset
 from hoagiai.search import index as search_index
 from hoagiai.urls import relative_url
 
 log = logging.getLogger("mkdocs.hooks.hoagiai")
 
-_state: dict = {"urls": {}, "404": {}, "building": [], "sections": {}}
+_state: dict = {"urls": {}, "404": {}, "building": [], "sections": {}, "content": {}}
 
 
 def _locale(config) -> str:
@@ -39,13 +38,19 @@ def _locale(config) -> str:
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    register = load_register(root / "data" / "legal-register.yml")
+    data = [root / "data" / "legal-register.yml", root / "data" / "search-synonyms.yml",
+            *sorted((root / "quizzes").glob("*.yml"))]
+    stamp = [(p, p.stat().st_mtime_ns) for p in data if p.exists()]
+    if _state.get("stamp") == stamp:  # static-i18n calls on_config once per language: load the data once
+        return config
+    register = load_register(data[0])
     _state["register"], _state["citations"] = register, Citations(register)
-    _state["synonyms"] = search_index.load_synonyms(root / "data" / "search-synonyms.yml")
+    _state["synonyms"] = search_index.load_synonyms(data[1])
     try:
         _state["banks"] = load_banks(root=root, register=register)
     except UserError as exc:  # a broken bank fails the build with the same messages as `hoagiai quiz check`
         raise PluginError(f"quiz banks:\n{exc}") from None
+    _state["stamp"] = stamp
     return config
 
 
@@ -90,9 +95,11 @@ def _embed_quizzes(markdown, page, config, files):
     link_for = register_link_for(_state["register"], page=page.file.src_uri, locale=_locale(config),
                                  use_directory_urls=config.use_directory_urls, resolve=resolve)
     try:
+        # The blocks wait in page.meta and go into the HTML after Markdown (which need not parse them).
         return embed_quizzes(markdown, page=f"docs/{page.file.src_uri}", banks=_state["banks"],
                              line_offset=front_matter_line_offset(source, markdown), locale=_locale(config),
-                             link_for=link_for, site_id=config.extra["site_id"], href_for_bank=bank_page)
+                             link_for=link_for, site_id=config.extra["site_id"], href_for_bank=bank_page,
+                             stash=page.meta.setdefault("hg_quiz_blocks", []))
     except UserError as exc:
         raise PluginError(str(exc)) from None
 
@@ -105,11 +112,17 @@ def on_page_content(html, page, config, files):
         file = files.get_file_from_path(path)
         return relative_url(page.url, file.url) + (f"#{anchor}" if anchor else "")
 
-    html, problems = link_citations(html, _state["citations"], href_for)
-    for problem in problems:
-        log.warning(f"{page.file.src_uri}: {problem}")
-    _state["sections"].setdefault(locale, []).extend(search_index.page_sections(
-        html, page.url, page.title, page.meta.get("description", "")))
+    html = restore_blocks(html, page.meta.get("hg_quiz_blocks"))
+    # A page shown as fallback in en and km has the same content HTML (and the same relative links) as in
+    # vi: link and split it once.
+    key = (html, page.title, page.meta.get("description", ""))
+    if key not in _state["content"]:
+        linked, problems = link_citations(html, _state["citations"], href_for)  # pages and quiz text alike
+        for problem in problems:
+            log.warning(f"{page.file.src_uri}: {problem}")
+        _state["content"][key] = (linked, search_index.page_sections(linked, "", *key[1:]))
+    html, sections = _state["content"][key]
+    _state["sections"].setdefault(locale, []).extend(s.at(page.url) for s in sections)
     if page.meta.get("hg_fallback"):
         return pages.fallback_notice(locale) + pages.wrap_lang(html, "vi")
     if page.meta.get("review") == "pending":
@@ -143,6 +156,7 @@ def on_post_build(config):
         (site_dir / ("" if lang == "vi" else lang) / "404.html").write_text(text, encoding="utf-8")
     _state["urls"].clear()
     _state["404"].clear()
+    _state["content"].clear()
     pages.remove_unused_theme_files(site_dir)
     if not config.extra.get("offline_build"):
         pwa.write(site_dir, name=config.site_name, short_name=config.site_name,

@@ -96,12 +96,13 @@ def check(paths: tuple[Path, ...], report: bool, as_json: bool):
 
 
 # Sub-commands live with their packages.
+from hoagiai.bench.cli import bench  # noqa: E402
 from hoagiai.course.cli import course  # noqa: E402
 from hoagiai.evaluate.cli import evaluate  # noqa: E402
 from hoagiai.pdf.cli import pdf  # noqa: E402
 from hoagiai.quiz.cli import quiz  # noqa: E402
 
-for command in (quiz, course, pdf, evaluate):
+for command in (quiz, course, pdf, evaluate, bench):
     main.add_command(command)
 
 if __name__ == "__main__":

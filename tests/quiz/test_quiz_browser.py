@@ -10,19 +10,7 @@ from quiz_support import standalone_page
 
 from hoagiai.quiz.render import render_progress, render_quiz
 
-pytestmark = pytest.mark.browser
-sync_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
+pytestmark = pytest.mark.browser  # `browser`: the session's Debian chromium (tests/conftest.py)
 
 
 @pytest.fixture()

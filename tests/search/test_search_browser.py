@@ -38,7 +38,7 @@ def test_spellings_of_the_same_words_give_the_same_results(base_url, visit):
     v.page.goto(base_url)
     spellings = ["hoa giai thanh", "hòa giải thành", "hoà giải thành", "HÒA GIẢI THÀNH",
                  unicodedata.normalize("NFD", "hòa giải thành")]
-    results = [first_urls(v.page, q, 10) for q in spellings]
+    results = [first_urls(v.page, q, 1000) for q in spellings]  # the same pages (exact accents order them)
     assert results[0] and all(set(r) == set(results[0]) for r in results)
 
 

@@ -56,9 +56,18 @@
   }
 
   // Sections matching one term, with the token that matched: exact tokens, then tokens it starts.
+  // A Khmer word also matches wherever the text contains it, so a segmenter that cuts the indexed
+  // text differently in context can never hide a page.
+  var KHMER_WORD = /^[\u1780-\u17ff\u19e0-\u19ff]+$/;
   function lookup(term) {
     var hits = new Map();
     (index.v[term] || []).forEach(function (id) { hits.set(id, 1); });
+    if (KHMER_WORD.test(term)) {
+      index.s.forEach(function (row, id) {
+        if (!hits.has(id) && (row[1].indexOf(term) >= 0 || row[2].indexOf(term) >= 0 || row[3].indexOf(term) >= 0)) hits.set(id, 1);
+      });
+      return hits;
+    }
     if (term.length >= 2 && !/^[0-9]+$/.test(term)) {
       var lo = 0, hi = vocabKeys.length;
       while (lo < hi) { var mid = (lo + hi) >> 1; if (vocabKeys[mid] < term) lo = mid + 1; else hi = mid; }

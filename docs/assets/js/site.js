@@ -41,7 +41,41 @@
     }).catch(function () { /* no offline copy: the site still works online */ });
   }
 
-  function init() { prefillMail(); offlineCopy(); }
+  // Wide tables scroll sideways on phones: a scrolling region must be reachable by keyboard (axe
+  // scrollable-region-focusable). Only tables that overflow get a tab stop; re-checked on resize.
+  var TABLE = { vi: "Bảng", en: "Table", km: "តារាង" };
+  function scrollRegions() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", TABLE[lang] || TABLE.vi);
+      } else if (el.getAttribute("role") === "region") {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("role");
+        el.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  // Task lists (pymdownx.tasklist): the checkbox's <label> wraps only the box, the item's text sits
+  // outside it. Name each box by its item's text (axe: form elements must have labels).
+  function taskLabels() {
+    document.querySelectorAll(".task-list-item > .task-list-control > input[type=checkbox]").forEach(function (box) {
+      if (!box.hasAttribute("aria-label")) {
+        box.setAttribute("aria-label", box.closest(".task-list-item").textContent.replace(/\s+/g, " ").trim());
+      }
+    });
+  }
+
+  function init() {
+    prefillMail(); offlineCopy(); taskLabels();
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(scrollRegions);
+    scrollRegions();
+    window.addEventListener("load", scrollRegions);
+    var pending;
+    window.addEventListener("resize", function () { clearTimeout(pending); pending = setTimeout(scrollRegions, 150); });
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from html import escape
 
+from hoagiai import htmltext
 from hoagiai.content.register import Register
 
 
@@ -48,64 +48,32 @@ class Citations:
 _SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp", "title"}
 
 
-class _Linker(HTMLParser):
-    def __init__(self, citations: Citations, href_for, problems: list[str]):
-        super().__init__(convert_charrefs=False)
-        self.citations, self.href_for, self.problems = citations, href_for, problems
-        self.out: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIP:
-            self.skip += 1
-        self.out.append(self.get_starttag_text())
-
-    def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
-
-    def handle_endtag(self, tag):
-        if tag in _SKIP and self.skip:
-            self.skip -= 1
-        self.out.append(f"</{tag}>")
-
-    def handle_data(self, data):
-        if self.skip:
-            self.out.append(data)
-            return
-        pos = 0
-        for cit in self.citations.find(data):
-            problem = self.citations.problem(cit)
-            if problem:
-                self.problems.append(problem)
-                continue
-            doc = self.citations.register[cit.doc_id]
-            title = f"{doc.short}, Điều {cit.article}. {doc.articles[cit.article]}"
-            self.out.append(data[pos:cit.start])
-            self.out.append(f'<a class="hg-cite" href="{escape(self.href_for(doc.href(cit.article)))}" '
-                            f'title="{escape(title)}">{data[cit.start:cit.end]}</a>')
-            pos = cit.end
-        self.out.append(data[pos:])
-
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
-
-
 def link_citations(html: str, citations: Citations, href_for) -> tuple[str, list[str]]:
     """Wrap citations in links, never inside links, code or headings. Returns (html, problems)."""
     problems: list[str] = []
-    parser = _Linker(citations, href_for, problems)
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.out), problems
+    if "Điều " not in html:
+        return html, problems
+    out: list[str] = []
+    skip = 0
+    for kind, name, raw in htmltext.tokens(html):
+        if kind == "start" and name in _SKIP:
+            skip += 1
+        elif kind == "end" and name in _SKIP and skip:
+            skip -= 1
+        if kind != "text" or skip or "Điều " not in raw:
+            out.append(raw)
+            continue
+        pos = 0
+        for cit in citations.find(raw):
+            problem = citations.problem(cit)
+            if problem:
+                problems.append(problem)
+                continue
+            doc = citations.register[cit.doc_id]
+            title = f"{doc.short}, Điều {cit.article}. {doc.articles[cit.article]}"
+            out.append(raw[pos:cit.start])
+            out.append(f'<a class="hg-cite" href="{escape(href_for(doc.href(cit.article)))}" '
+                       f'title="{escape(title)}">{raw[cit.start:cit.end]}</a>')
+            pos = cit.end
+        out.append(raw[pos:])
+    return "".join(out), problems

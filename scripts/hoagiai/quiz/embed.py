@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 
 from hoagiai.content.register import Register
@@ -57,10 +58,23 @@ def register_link_for(register: Register, *, page: str, use_directory_urls: bool
     return link_for
 
 
+BLOCK = "hg-quiz-block"
+_BLOCK = re.compile(r"<!-- hg-quiz-block (\d+) -->")
+
+
+def restore_blocks(html: str, stash: list[str]) -> str:
+    """Put the stashed quiz blocks back into the page's HTML."""
+    return _BLOCK.sub(lambda m: stash[int(m.group(1))], html) if stash else html
+
+
 def embed_quizzes(markdown: str, *, page: str, line_offset: int, banks: dict[str, Bank], locale: str,
                   link_for: LinkFor, site_id: str = DEFAULT_SITE_ID,
-                  href_for_bank: Callable[[str], str | None] | None = None) -> str:
-    """Markdown with every marker replaced; UserError naming page and line for bad markers."""
+                  href_for_bank: Callable[[str], str | None] | None = None,
+                  stash: list[str] | None = None) -> str:
+    """Markdown with every marker replaced; UserError naming page and line for bad markers.
+
+    With `stash`, each block goes into the list and the Markdown gets `<!-- hg-quiz-block N -->` instead,
+    for the caller to put back into the HTML (Markdown need not parse the large quiz HTML)."""
     markers, problems = find_markers(markdown, page=page, line_offset=line_offset)
     if not markers and not problems:
         return markdown
@@ -85,6 +99,9 @@ def embed_quizzes(markdown: str, *, page: str, line_offset: int, banks: dict[str
             seen[marker.bank] = marker.line
             draw = marker.count if marker.count and marker.count < len(bank.questions) else None
             html = render_quiz(bank, locale=locale, link_for=link_for, site_id=site_id, count=draw)
+        if stash is not None:
+            stash.append(html)
+            html = f"<!-- {BLOCK} {len(stash) - 1} -->"
         # Blank lines around keep Markdown from wrapping the block in a paragraph.
         lines[marker.index] = f"\n{html}\n"
     if problems:

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -368,13 +369,38 @@ def _parse(text: str, file: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(file, 0, 0, "", f"YAML syntax: {exc}")]
 
 
+class _FastLoader(yaml.CSafeLoader):
+    """libyaml, with YAML 1.2 booleans (only true/false) like ruamel: `no` stays the string 'no'."""
+
+
+_FastLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()}
+_FastLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
+
+
 def check_text(text: str, file: str, register: Register | None = None,
                seen_ids: dict[str, str] | None = None) -> tuple[Bank | None, list[Problem]]:
     """Check one bank's YAML text; return the bank (None when it has problems) and every problem."""
+    seen_ids = {} if seen_ids is None else seen_ids
+    # Fast path (libyaml, ~20× faster than ruamel): most builds meet valid banks. Only when a bank has
+    # problems is it parsed again with ruamel, whose nodes know the line and column for the messages.
+    try:
+        data = yaml.load(text, Loader=_FastLoader)
+    except yaml.YAMLError:
+        data = None
+    if data is not None:
+        trial_ids = dict(seen_ids)
+        checker = _BankChecker(file, register, trial_ids)
+        bank = checker.bank(data, Path(file).stem)
+        if bank is not None and not checker.problems:
+            seen_ids.update(trial_ids)
+            return bank, []
     data, problems = _parse(text, file)
     if problems:
         return None, problems
-    checker = _BankChecker(file, register, {} if seen_ids is None else seen_ids)
+    checker = _BankChecker(file, register, seen_ids)
     bank = checker.bank(data, Path(file).stem)
     return bank, sorted(checker.problems)
 

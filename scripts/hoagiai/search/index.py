@@ -6,10 +6,12 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+import html as html_lib
 from pathlib import Path
 
 import yaml
+
+from hoagiai import htmltext
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 # Latin/digit tokens after folding. Khmer runs are left to the browser's segmenter (same one as queries).
@@ -33,63 +35,46 @@ class Section:
     heading: str   # section heading ("" for the page's top part)
     text: list[str] = field(default_factory=list)
 
+    def at(self, page_url: str) -> "Section":
+        """The same section on the page at page_url (sections are built with url "" or "#anchor")."""
+        return Section(page_url + self.url, self.title, self.heading, self.text)
+
 
 _HEADING = {"h1", "h2", "h3"}
 _SKIP = {"script", "style", "nav", "svg"}
-
-
-class _Sections(HTMLParser):
-    """Split content HTML into sections at h1–h3, dropping anything under data-search-exclude."""
-
-    def __init__(self, url: str, title: str):
-        super().__init__(convert_charrefs=True)
-        self.url, self.title = url, title
-        self.sections = [Section(url, title, "")]
-        self.stack: list[tuple[str, bool]] = []  # (tag, excluded?)
-        self.heading: list[str] | None = None
-        self.heading_id = ""
-
-    @property
-    def excluded(self) -> bool:
-        return any(ex for _, ex in self.stack)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        void = tag in ("br", "img", "input", "hr", "meta", "link", "wbr", "source")
-        exclude = tag in _SKIP or "data-search-exclude" in attrs or "headerlink" in (attrs.get("class") or "")
-        if tag in _HEADING and not self.excluded:
-            self.heading, self.heading_id = [], attrs.get("id", "")
-        if not void:
-            self.stack.append((tag, exclude))
-
-    def handle_endtag(self, tag):
-        while self.stack:
-            open_tag, _ = self.stack.pop()
-            if open_tag == tag:
-                break
-        if tag in _HEADING and self.heading is not None:
-            text = " ".join("".join(self.heading).split())
-            if tag == "h1" or not self.heading_id:
-                self.sections[0].heading = self.sections[0].heading or ""
-            else:
-                self.sections.append(Section(f"{self.url}#{self.heading_id}", self.title, text))
-            self.heading = None
-
-    def handle_data(self, data):
-        if self.excluded:
-            return
-        if self.heading is not None:
-            self.heading.append(data)
-        else:
-            self.sections[-1].text.append(data)
+_ID = re.compile(r'\bid="([^"]*)"')
 
 
 def page_sections(content_html: str, url: str, title: str, description: str = "") -> list[Section]:
-    parser = _Sections(url, title)
-    parser.sections[0].text.append(description + " ")
-    parser.feed(content_html)
-    parser.close()
-    return [s for s in parser.sections if s.heading or "".join(s.text).strip() or s is parser.sections[0]]
+    """Split content HTML into sections at h1–h3, dropping anything under data-search-exclude."""
+    sections = [Section(url, title, "", [description + " "])]
+    stack: list[tuple[str, bool]] = []  # open tags: (name, excluded?)
+    excluded = 0
+    heading: list[str] | None = None
+    heading_id = ""
+    for kind, name, raw in htmltext.tokens(content_html):
+        if kind == "start":
+            exclude = name in _SKIP or "data-search-exclude" in raw or 'class="headerlink"' in raw
+            stack.append((name, exclude))
+            excluded += exclude
+            if name in _HEADING and not excluded:
+                heading, heading_id = [], (_ID.search(raw) or [None, ""])[1]
+        elif kind == "end":
+            while stack:
+                open_name, was_excluded = stack.pop()
+                excluded -= was_excluded
+                if open_name == name:
+                    break
+            if name in _HEADING and heading is not None:
+                text = " ".join(html_lib.unescape("".join(heading)).split())
+                if name != "h1" and heading_id:
+                    sections.append(Section(f"{url}#{heading_id}", title, text))
+                heading = None
+        elif kind == "text" and not excluded:
+            (heading if heading is not None else sections[-1].text).append(raw)
+    for sec in sections:
+        sec.text = [html_lib.unescape("".join(sec.text))]
+    return [s for s in sections if s.heading or s.text[0].strip() or s is sections[0]]
 
 
 def load_synonyms(path: Path) -> list[list[str]]:

@@ -1,0 +1,117 @@
+"""`hoagiai bench [--readme]`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import click
+
+from hoagiai import project_root
+
+LATEST = Path("bench/latest.json")
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+TARGETS = {  # (figure, target, better): the issues' targets, shown beside the measurements
+    "ratio_to_plain_material": (1.30, "max"),
+    "first_view_gz": (80 * 1024, "max"),
+    "repeat_view_gz": (10 * 1024, "max"),
+    "zip_bytes": (5 * 1024 * 1024, "max"),
+    "quiz_assets_gz": (10 * 1024, "max"),
+    "search_online_ms": (1000, "max"),
+    "search_file_ms": (1500, "max"),
+}
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.1f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:,.2f} MB"
+
+
+def rows(data: dict) -> list[tuple[str, str, str]]:
+    b, s, p, q, t, sq = (data["builds"], data["size"], data["page"], data["quiz"], data["timings"], data["search"])
+    out = [
+        ("Web build (median of 3)", f"{b['web_build_s']} s", ""),
+        ("Offline build + zip (median of 3)", f"{b['offline_build_s']} s", ""),
+        ("Plain Material, same pages (median of 3)", f"{b['plain_material_build_s']} s", ""),
+        ("Our build / plain Material", f"{b['ratio_to_plain_material']:.2f}×", "≤ 1.30×"),
+        ("Pages per language (vi / en / km)", " / ".join(str(s["pages"][k]) for k in ("vi", "en", "km")), ""),
+        ("Pages per second (web build)", f"{s['pages_per_second']:.0f}", ""),
+        ("Site size", kb(s["site_bytes"]), ""),
+        ("Offline zip", kb(s["zip_bytes"]), "≤ 5 MB"),
+        ("Typical page, first view (gzip)", kb(p["first_view_gz"]), "≤ 80 KB"),
+        ("Typical page, repeat view (gzip)", kb(p["repeat_view_gz"]), "≤ 10 KB"),
+        ("JS + CSS we add (gzip / raw)", f"{kb(s['our_assets']['gz'])} / {kb(s['our_assets']['raw'])}", ""),
+        ("Quiz JS + CSS (gzip)", kb(q["quiz_assets_gz"]), "≤ 10 KB"),
+        ("Rendering all quizzes, 3 languages", f"{q['render_all_ms']} ms", ""),
+        ("Quiz interactive after load, 4× CPU throttle", f"{t['quiz_interactive_ms']} ms", ""),
+        ("Search: open + type → results, online, 4× throttle", f"{t['search_online_ms']} ms", "≤ 1000 ms"),
+        ("Search: open + type → results, file://, 4× throttle", f"{t['search_file_ms']} ms", "≤ 1500 ms"),
+    ]
+    for lang, f in sq.items():
+        out.append((f"Search hit@1 / hit@3, {lang} ({f['queries']} queries)",
+                     f"{f['hit@1']:.0%} / {f['hit@3']:.0%}", "≥ 90% / 100%"))
+    return out
+
+
+def table(data: dict) -> str:
+    lines = [f"Measured by `hoagiai bench` on {data['date']} ({data['machine']}).", "",
+             "| figure | value | target |", "|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows(data)]
+    return "\n".join(lines)
+
+
+def write_readme(root: Path, data: dict) -> None:
+    readme = root / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    block = f"{START}\n{table(data)}\n{END}"
+    if START in text:
+        text = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda m: block, text, flags=re.S)
+    else:
+        text += f"\n## Speed and size\n\n{block}\n"
+    readme.write_text(text, encoding="utf-8")
+
+
+@click.command("bench")
+@click.option("--readme", is_flag=True, help="Only rewrite the README table from bench/latest.json.")
+@click.option("--repeat", default=3, show_default=True, help="Runs per build and browser timing.")
+def bench(readme: bool, repeat: int):
+    """Measure build time, sizes, page weight, quiz and search speed and quality; write bench/latest.json."""
+    root = project_root()
+    if readme:
+        write_readme(root, json.loads((root / LATEST).read_text(encoding="utf-8")))
+        click.echo("README table written from bench/latest.json", err=True)
+        return
+    import os
+    import platform
+
+    from hoagiai.bench import measure
+    from hoagiai.content.register import load_register
+    from hoagiai.quiz import bench as quiz_bench
+    from hoagiai.quiz.loader import load_banks
+
+    click.echo(f"Building web, offline and plain-Material sites {repeat}× each…", err=True)
+    builds, site, zip_path = measure.builds(root, repeat)
+    pages = measure.pages_per_language(site)
+    typical = measure.typical_page(site)
+    click.echo("Measuring pages, quizzes and search in Chromium…", err=True)
+    offline = measure.unzip(zip_path)
+    register = load_register(root / "data" / "legal-register.yml")
+    data = {
+        "date": dt.date.today().isoformat(),
+        "machine": f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}",
+        "builds": builds,
+        "size": {"pages": pages, "pages_per_second": round(sum(pages.values()) / builds["web_build_s"], 1),
+                 "site_bytes": measure.folder_bytes(site), "zip_bytes": zip_path.stat().st_size,
+                 "our_assets": measure.our_assets(site)},
+        "page": {"typical": str(typical.relative_to(site)), **measure.page_transfer(site, typical)},
+        "quiz": {"quiz_assets_gz": quiz_bench.assets_gzipped_bytes(root),
+                 "render_all_ms": round(1000 * quiz_bench.render_all_seconds(load_banks(root=root, register=register),
+                                                                           register))},
+        "timings": measure.browser_timings(site, offline, repeat=repeat),
+        "search": measure.search_quality(site, root / "tests" / "search" / "queries.yml"),
+    }
+    (root / LATEST).parent.mkdir(exist_ok=True)
+    (root / LATEST).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    click.echo(table(data))
+    click.echo(f"\nWritten to {LATEST}; run `hoagiai bench --readme` to update the README table.", err=True)
