@@ -20,6 +20,8 @@ NEW_STYLE = re.compile(r"(?<![qQ])(?:[oO][àáảãạèéẻẽẹ]|[uU][ỳý�
 OLD_STYLE_HINT = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
                   "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
 RAW_HTML = re.compile(r"<script\b|\son[a-z]+\s*=", re.I)
+DOC_NUMBER = re.compile(r"\b\d{1,4}/(?:\d{4}/)?(?:NĐ|QĐ|TT|QH|NQ|KH|PL|BC|CT|TTLT|NQLT)[A-ZĐƯa-z0-9\-]*(?:/[A-ZĐƯa-z0-9\-]+)*")
+ARTICLE_HEADING = re.compile(r"^#+\s+Điều (\d+)\.\s+(.*?)\s*\{\s*#([^\s}]+)\s*\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -35,6 +37,24 @@ def _front_matter(text: str) -> tuple[dict | None, int]:
     except yaml.YAMLError:
         data = {"__error__": True}
     return data, text[:end].count("\n") + 2
+
+
+def check_article_headings(text: str, rel: str, doc) -> list[Problem]:
+    """On a document's page, `Điều N. <title> { #dieu-N }` must match the register."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        m = ARTICLE_HEADING.match(line)
+        if not m:
+            continue
+        article, title, anchor = int(m.group(1)), m.group(2), m.group(3)
+        if article not in doc.articles:
+            problems.append(Problem(rel, number, 0, "", f"Điều {article} is not a verified article of {doc.id} in the register"))
+        elif title != doc.articles[article]:
+            problems.append(Problem(rel, number, 0, "", f'title of Điều {article} is "{title}"; the register says '
+                                                        f'"{doc.articles[article]}"'))
+        if anchor != f"dieu-{article}":
+            problems.append(Problem(rel, number, 0, "", f"anchor #{anchor} should be #dieu-{article}"))
+    return problems
 
 
 def check_markdown(path: Path, rel: str, citations: Citations) -> list[Problem]:
@@ -69,11 +89,19 @@ def check_markdown(path: Path, rel: str, citations: Citations) -> list[Problem]:
                 problems.append(Problem(rel, number, m.start() + 1, "",
                                         f'tone mark style "{seen}": write "{fix}" (hòa, thỏa, hủy as in the law)'))
         if line.lstrip().startswith("#"):
-            continue  # headings are not linked; article headings are checked against the register elsewhere
+            continue  # headings are not linked; article headings are checked in check_article_headings
         for cit in citations.find(line):
             message = citations.problem(cit)
             if message:
                 problems.append(Problem(rel, number, cit.start + 1, "", message))
+        for m in DOC_NUMBER.finditer(line):
+            if not citations.register.known_number(m.group(0)):
+                problems.append(Problem(rel, number, m.start() + 1, "",
+                                        f"document number {m.group(0)} is not in data/legal-register.yml"))
+    doc = next((d for d in citations.register.values() if rel.endswith("docs/" + d.page)
+                or rel == d.page or rel.endswith("/" + d.page)), None)
+    if doc is not None:
+        problems += check_article_headings(text, rel, doc)
     return problems
 
 

@@ -40,6 +40,10 @@ class Document:
 
 class Register(dict[str, Document]):
     path: Path
+    mentioned: dict[str, str]  # number → title: documents named in the text but not explained
+
+    def known_number(self, number: str) -> bool:
+        return number in self.mentioned or any(doc.number == number for doc in self.values())
 
     def article_title(self, doc_id: str, article: int) -> str | None:
         doc = self.get(doc_id)
@@ -60,6 +64,12 @@ def load_register(path: Path | str = REGISTER_PATH) -> Register:
     problems: list[Problem] = []
     register = Register()
     register.path = path
+    register.mentioned = {}
+    for i, entry in enumerate(data.get("mentioned") or []):
+        if not isinstance(entry, dict) or not entry.get("number") or not entry.get("title") or not entry.get("source"):
+            problems.append(Problem(str(path), 0, 0, f"mentioned[{i}]", "needs number, title and source"))
+        else:
+            register.mentioned[str(entry["number"])] = entry["title"]
     entries = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise UserError(f"{path}: top level must be a mapping with a 'documents' list")
