@@ -112,6 +112,9 @@ def on_page_content(html, page, config, files):
         file = files.get_file_from_path(path)
         return relative_url(page.url, file.url) + (f"#{anchor}" if anchor else "")
 
+    if page.meta.get("hg_quiz_blocks"):  # one shared, cached file each, loaded only where a quiz is
+        html = pages.asset_tags(relative_url(page.url, "assets/quiz/quiz.css"),
+                                relative_url(page.url, "assets/quiz/quiz.js")) + html
     html = restore_blocks(html, page.meta.get("hg_quiz_blocks"))
     # A page shown as fallback in en and km has the same content HTML (and the same relative links) as in
     # vi: link and split it once.

@@ -66,6 +66,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # the browser closed the page first
+            pass
+
     def translate_path(self, path):
         path = urlsplit(path).path
         if path.startswith(SUBPATH):

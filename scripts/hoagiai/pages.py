@@ -44,6 +44,11 @@ def wrap_lang(content_html: str, lang: str) -> str:
     return f'<div lang="{lang}">\n{content_html}\n</div>'
 
 
+def asset_tags(css: str, js: str) -> str:
+    """Stylesheet and deferred script for a feature only some pages use (valid in the body)."""
+    return f'<link rel="stylesheet" href="{html.escape(css)}">\n<script src="{html.escape(js)}" defer></script>\n'
+
+
 def review_banner(locale: str) -> str:
     return (f'<div class="admonition warning hg-review" lang="{locale}">'
             f'<p>{html.escape(t("review.pending", locale))}</p></div>')

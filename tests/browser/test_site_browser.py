@@ -97,3 +97,15 @@ def test_offline_zip_works_from_file_after_moving_the_folder(offline_site, visit
     assert open_search(v.page, "hòa giải").count() > 0
     assert v.page_errors == []
     assert v.external == []
+
+
+def test_pages_print_without_navigation_and_show_link_addresses(base_url, visit):
+    v = visit()
+    v.page.goto(base_url + "gui-cau-hoi/")
+    v.page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        assert v.page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
+    external = v.page.locator('.md-typeset a[href^="http"]')
+    if external.count():
+        after = external.first.evaluate("e => getComputedStyle(e, '::after').content")
+        assert "http" in after

@@ -119,3 +119,19 @@ def test_offline_zip_name_size_and_contents(offline_zip):
         if name.endswith(".html"):
             text = zipfile.ZipFile(offline_zip).read(name).decode()
             assert "unpkg.com" not in text and "serviceWorker.register" not in text, name
+
+
+def test_search_index_never_holds_quiz_answers(site, root):
+    """Explanations and feedback are marked data-search-exclude; none reaches any language's index."""
+    from hoagiai.quiz.loader import load_banks
+
+    questions = load_banks(root=root)["m03"].questions
+    secrets = [" ".join(q.explanation["vi"].split()) for q in questions if len(q.explanation.get("vi", "")) > 80]
+    secrets += [" ".join(o.feedback["vi"].split()) for q in questions for o in q.options
+                if len(o.feedback.get("vi", "")) > 60]
+    assert len(secrets) > 10
+    for lang in LOCALES:
+        index = (site / "search" / f"hg-{lang}.js").read_text(encoding="utf-8")
+        assert "tu-kiem-tra" in index
+        leaked = [s[:60] for s in secrets if s in index]  # (not `in` on the 1 MB index: pytest would diff it)
+        assert leaked == [], lang

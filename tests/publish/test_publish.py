@@ -106,6 +106,10 @@ def test_phone_reads_unvisited_pages_offline_after_one_visit(served, visit):
     for path in ("tinh-huong/tinh-huong-12/", "van-ban/luat-35-2013/?h=hoa", "tu-kiem-tra/"):
         v.page.goto(served.url + path)
         assert v.page.locator("h1").first.is_visible(), path
+    v.page.goto(served.url)  # search works offline too: its index was kept with the pages
+    v.page.click('label.md-header__button[for="__search"]')
+    v.page.locator(".md-search__input").fill("vit an lua")
+    v.page.wait_for_selector(".md-search-result__item", timeout=10_000)
     with pytest.raises(Exception):  # another language was not kept
         v.page.goto(served.url + "en/")
 

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from playwright.sync_api import Error as PlaywrightError
+
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results" / "quality"
 SUMMARY: dict[str, str] = {}
@@ -62,7 +64,7 @@ class Watched:
         """Move the violations the page saw (securitypolicyviolation events) into self.csp."""
         try:
             found = self.page.evaluate("window.__hg ? window.__hg.csp.splice(0) : []")
-        except Exception:  # page navigating
+        except PlaywrightError:  # the page is navigating away
             found = []
         self.csp += [f"{self.page.url}: {v}" for v in found]
 

@@ -11,8 +11,7 @@ from hoagiai.quality import lighthouse
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGES = {"home": "", "reading": "chuong-trinh/mo-dun-01/nguyen-tac-hoa-giai/", "quiz": "tu-kiem-tra/",
-         "km": "km/chuong-trinh/mo-dun-03/tien-hanh-hoa-giai/"}
+PAGES = lighthouse.PAGES
 SCORES: dict[str, dict] = {}
 
 

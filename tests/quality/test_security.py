@@ -12,7 +12,7 @@ from quality_support import ROOT
 
 from hoagiai.quality import links
 
-HANDLER = re.compile(r"\son[a-z]+\s*=", re.I)
+HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
 
 
 def test_no_inline_event_handlers_in_our_templates_and_scripts():

@@ -64,6 +64,7 @@ def typical_page(site: Path) -> Path:
 
 
 _ASSET = re.compile(r'<(?:link[^>]+rel="(?:stylesheet|icon|manifest)"[^>]*href|script[^>]+src|img[^>]+src)="([^"]+)"')
+OUR_ASSETS_ALWAYS = ("assets/css/site.css", "assets/js/site.js", "assets/js/search.js")
 
 
 def page_transfer(site: Path, page: Path) -> dict[str, int]:
@@ -80,8 +81,10 @@ def page_transfer(site: Path, page: Path) -> dict[str, int]:
 
 
 def our_assets(site: Path) -> dict[str, int]:
-    raw = sum((site / a).stat().st_size for a in OUR_ASSETS)
-    return {"raw": raw, "gz": sum(gz((site / a).read_bytes()) for a in OUR_ASSETS)}
+    """JS/CSS we add: on every page, and in total (quiz.js/css only on pages with a quiz)."""
+    return {"raw": sum((site / a).stat().st_size for a in OUR_ASSETS),
+            "gz": sum(gz((site / a).read_bytes()) for a in OUR_ASSETS),
+            "every_page_gz": sum(gz((site / a).read_bytes()) for a in OUR_ASSETS_ALWAYS)}
 
 
 def builds(root: Path, repeat: int = 3) -> tuple[dict, Path, Path]:
@@ -121,6 +124,12 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # the browser closed the page first
+            pass
+
 
 def serve(site: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
@@ -149,7 +158,7 @@ def browser_timings(site: Path, offline_site: Path, throttle: float = 4.0, repea
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
             for _ in range(repeat):
-                for key, target in (("quiz_interactive_ms", url + "tu-kiem-tra/"),
+                for key, target in (("quiz_interactive_ms", url + "chuong-trinh/mo-dun-03/"),
                                     ("search_online_ms", url), ("search_file_ms", (offline_site / "index.html").as_uri())):
                     context = browser.new_context(viewport={"width": 360, "height": 800})
                     page = context.new_page()

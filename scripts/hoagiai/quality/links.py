@@ -89,9 +89,9 @@ def _resolve(site: Path, page_rel: str, url: str, base_path: str) -> tuple[str |
     target = "" if target == "." else target
     candidate = site / target if target else site
     if candidate.is_dir():
-        index = candidate / "index.html"
-        return (posixpath.join(target, "index.html") if target else "index.html") if index.is_file() else None, \
-            "" if index.is_file() else "folder without index.html"
+        if not (candidate / "index.html").is_file():
+            return None, "folder without index.html"
+        return posixpath.join(target, "index.html") if target else "index.html", ""
     return (target if candidate.is_file() else None), ""
 
 

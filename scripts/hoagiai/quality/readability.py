@@ -71,8 +71,8 @@ class Report:
 
     def as_text(self) -> str:
         d = self.as_dict()
-        lines = [f"Reading level (vi pages): median {d['median_of_means']} syllables per sentence over "
-                 f"{d['pages']} pages; {len(d['above'])} above {self.threshold:g}:"]
+        lines = [(f"Reading level (vi pages): median {d['median_of_means']} syllables per sentence over "
+                  f"{d['pages']} pages; {len(d['above'])} above {self.threshold:g}:")]
         for p in self.above:
             lines.append(f"  {p.path}: {p.mean} ({p.sentences} sentences, longest {p.longest}: "
                          f"{p.longest_text[:80]}…)")
