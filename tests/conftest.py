@@ -148,3 +148,21 @@ def visit(browser):
     yield make
     for v in visits:
         v.close()
+
+
+def type_search(page, query):
+    """Open the search dialog as a reader would and type; returns the result items."""
+    button = page.locator('label.md-header__button[for="__search"]')
+    if button.is_visible():  # phones: a search button; wide screens show the search box itself
+        button.click()
+    else:
+        page.click(".md-search__input")
+    page.wait_for_selector(".md-search__input", state="visible")
+    page.locator(".md-search__input").press_sequentially(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return page.locator(".md-search-result__item")
+
+
+@pytest.fixture(scope="session")
+def search_ui():
+    return type_search

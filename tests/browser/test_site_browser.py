@@ -5,19 +5,6 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def open_search(page, query):
-    button = page.locator('label.md-header__button[for="__search"]')
-    if button.is_visible():  # phones: a search button; wide screens show the search box itself
-        button.click()
-    else:
-        page.click(".md-search__input")
-    page.wait_for_selector(".md-search__input", state="visible")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
-    page.wait_for_timeout(300)
-    page.locator(".md-search__input").press_sequentially(query, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return page.locator(".md-search-result__item")
-
 
 def switch_language(page, hreflang):
     page.hover(".md-header__option .md-select")
@@ -64,10 +51,10 @@ def test_fallback_page_shows_notice_and_marks_vietnamese(base_url, visit):
     assert v.page.locator('div[lang="vi"] h1').count() == 1
 
 
-def test_search_returns_a_hit(base_url, visit):
+def test_search_returns_a_hit(base_url, visit, search_ui):
     v = visit()
     v.page.goto(base_url)
-    assert open_search(v.page, "hòa giải thành").count() > 0
+    assert search_ui(v.page, "hòa giải thành").count() > 0
     assert v.external == [] and v.page_errors == []
 
 
@@ -82,7 +69,7 @@ def test_404_in_the_readers_language(base_url, visit, path, title):
     assert v.external == []
 
 
-def test_offline_zip_works_from_file_after_moving_the_folder(offline_site, visit):
+def test_offline_zip_works_from_file_after_moving_the_folder(offline_site, visit, search_ui):
     v = visit(offline=True)
     v.page.goto((offline_site / "index.html").as_uri())
     assert v.page.locator("a.hg-entry").count() == 3
@@ -94,7 +81,7 @@ def test_offline_zip_works_from_file_after_moving_the_folder(offline_site, visit
     switch_language(v.page, "en")
     assert v.page.url.endswith("/en/van-ban/luat-35-2013.html")
     switch_language(v.page, "vi")
-    assert open_search(v.page, "hòa giải").count() > 0
+    assert search_ui(v.page, "hòa giải").count() > 0
     assert v.page_errors == []
     assert v.external == []
 

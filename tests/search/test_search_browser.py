@@ -10,17 +10,6 @@ from hoagiai.search.index import fold
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def search(page, query):
-    button = page.locator('label.md-header__button[for="__search"]')
-    if button.is_visible():  # phones: a search button; wide screens show the search box itself
-        button.click()
-    else:
-        page.click(".md-search__input")
-    page.wait_for_selector(".md-search__input", state="visible")
-    page.locator(".md-search__input").fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return page.locator(".md-search-result__item")
-
 
 def first_urls(page, query, n=5):
     return page.evaluate("q => window.hgSearch.run(q).then(r => r.slice(0, %d).map(p => p.url))" % n, query)
@@ -52,19 +41,19 @@ def test_exact_accented_word_ranks_above_folded_collisions(base_url, visit):
     assert exact == sorted(exact, reverse=True)  # every "đặt" result above every "đất"/"đạt" one
 
 
-def test_results_show_and_mark_the_original_accented_words(base_url, visit):
+def test_results_show_and_mark_the_original_accented_words(base_url, visit, search_ui):
     v = visit()
     v.page.goto(base_url)
-    items = search(v.page, "hoa giai thanh")
+    items = search_ui(v.page, "hoa giai thanh")
     marks = items.first.locator("mark").all_inner_texts()
     assert any(m.lower() in ("hòa", "giải", "thành") for m in marks)
     assert v.external == [] and v.page_errors == []
 
 
-def test_clicking_a_result_highlights_the_words_on_the_target_page(base_url, visit):
+def test_clicking_a_result_highlights_the_words_on_the_target_page(base_url, visit, search_ui):
     v = visit()
     v.page.goto(base_url)
-    search(v.page, "vit an lua").first.locator("a").first.click()
+    search_ui(v.page, "vit an lua").first.locator("a").first.click()
     v.page.wait_for_load_state()
     assert "?h=" in v.page.url
     marks = v.page.locator(".md-content article mark").all_inner_texts()
@@ -81,22 +70,22 @@ def test_results_stay_in_the_readers_language(base_url, visit):
     assert urls and all(u.startswith("km/") for u in urls)
 
 
-def test_material_search_internals_are_not_used(base_url, visit):
+def test_material_search_internals_are_not_used(base_url, visit, search_ui):
     """We replaced Material's lunr search; if an upgrade starts it again (worker, index), fail loudly."""
     v = visit()
     requests = []
     v.page.on("request", lambda r: requests.append(r.url))
     v.page.goto(base_url)
-    search(v.page, "hòa giải")
+    search_ui(v.page, "hòa giải")
     assert not [u for u in requests if "search_index" in u or "/workers/" in u or "lunr" in u]
     assert v.page.evaluate("JSON.parse(document.getElementById('__config').textContent).search") is None
     assert v.page.locator("[data-md-component=search]").count() == 0
 
 
-def test_search_works_offline_from_file(offline_site, visit):
+def test_search_works_offline_from_file(offline_site, visit, search_ui):
     v = visit(offline=True)
     v.page.goto((offline_site / "index.html").as_uri())
-    items = search(v.page, "bo nhau")
+    items = search_ui(v.page, "bo nhau")
     assert items.count() > 0
     href = items.first.locator("a").first.get_attribute("href")
     assert ".html" in href
