@@ -23,6 +23,7 @@ from hoagiai.lessons.notes import collapse_trainer_notes
 from hoagiai.quiz.embed import embed_quizzes, register_link_for, restore_blocks
 from hoagiai.quiz.loader import load_banks
 from hoagiai.publish import pwa
+from hoagiai.quality.lang import mark_foreign_runs
 from hoagiai.quiz.markers import front_matter_line_offset
 from hoagiai.search import index as search_index
 from hoagiai.urls import relative_url
@@ -135,11 +136,13 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     _state["urls"].setdefault(_locale(config), []).append(page.url)
-    return pages.fix_theme_html(output)
+    return mark_foreign_runs(pages.fix_theme_html(output), _locale(config))  # lang on Khmer/Vietnamese runs
 
 
 def on_post_template(output_content, template_name, config):
     output_content = pages.fix_theme_html(output_content)
+    if template_name.endswith(".html"):  # the 404 pages, not sitemap.xml
+        output_content = mark_foreign_runs(output_content, _locale(config))
     if template_name == "404.html":
         _state["404"][_locale(config)] = output_content
     return output_content

@@ -49,6 +49,8 @@ def offline_zip(root: Path, dist: Path, *, date: dt.date | None = None) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / folder
         mkdocs_build(root, site, offline=True)
+        for page in site.rglob("404.html"):  # a 404 page needs a web server (its links are root-absolute)
+            page.unlink()
         dist.mkdir(parents=True, exist_ok=True)
         target = dist / f"{folder}.zip"
         partial = target.with_suffix(".zip.part")

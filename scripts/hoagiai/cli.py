@@ -83,8 +83,14 @@ def check(paths: tuple[Path, ...], report: bool, as_json: bool):
 
         from hoagiai.content.coverage import as_text, coverage
 
-        data = coverage(root)
-        click.echo(json.dumps(data, ensure_ascii=False, indent=1) if as_json else as_text(data))
+        from hoagiai.quality import readability
+
+        data, reading = coverage(root), readability.report(root / "docs", root=root)
+        if as_json:
+            click.echo(json.dumps({**data, "reading_level": reading.as_dict()}, ensure_ascii=False, indent=1))
+        else:
+            click.echo(as_text(data))
+            click.echo(reading.as_text())
         return
     problems = check_tree(root, [p.resolve() for p in paths] or None)
     for problem in problems:

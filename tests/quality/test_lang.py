@@ -52,8 +52,6 @@ def test_language_names_in_the_switcher_carry_their_lang(site):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="needs the on_post_page hook line from the issue-12 report "
-                                       "(remove this marker in the same change)")
 def test_text_in_another_script_is_marked_on_every_page(site):
     problems = []
     for path in sorted(site.rglob("*.html")):
