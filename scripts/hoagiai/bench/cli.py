@@ -52,6 +52,15 @@ def rows(data: dict) -> list[tuple[str, str, str]]:
     for lang, f in sq.items():
         out.append((f"Search hit@1 / hit@3, {lang} ({f['queries']} queries)",
                      f"{f['hit@1']:.0%} / {f['hit@3']:.0%}", "≥ 90% / 100%"))
+    qa = data.get("quality")
+    if qa:
+        for name, r in qa["lighthouse"].items():
+            out.append((f"Lighthouse mobile, {name} page (median of 3): perf / a11y / BP / SEO",
+                        " / ".join(f"{r[c]:.0f}" for c in ("performance", "accessibility", "best-practices", "seo")),
+                        "≥ 95 / 100 / 100 / ≥ 95"))
+        out.append((f"axe {qa['axe']['version']} violations on {qa['axe']['pages']} pages", str(qa["axe"]["violations"]), "0"))
+        out.append((f"Nu HTML checker errors on {qa['nu']['pages']} pages (not from `TODO: publisher` values)",
+                    f"{qa['nu']['errors']} ({qa['nu']['errors_not_from_placeholders']})", "0"))
     return out
 
 
@@ -112,6 +121,8 @@ def bench(readme: bool, repeat: int):
         "timings": measure.browser_timings(site, offline, repeat=repeat),
         "search": measure.search_quality(site, root / "tests" / "search" / "queries.yml"),
     }
+    click.echo("Lighthouse, axe and the Nu checker…", err=True)
+    data["quality"] = measure.quality(site, lighthouse_runs=repeat)
     (root / LATEST).parent.mkdir(exist_ok=True)
     (root / LATEST).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     click.echo(table(data))

@@ -192,3 +192,36 @@ def unzip(zip_path: Path) -> Path:
     with zipfile.ZipFile(zip_path) as zf:
         zf.extractall(target)
     return next(target.iterdir())
+
+
+AXE_PAGES = ("", "en/", "km/", "chuong-trinh/mo-dun-03/", "chuong-trinh/mo-dun-06/nuoc-man-nuoc-ngot/",
+             "van-ban/luat-35-2013/", "tinh-huong/tinh-huong-12/", "thuat-ngu/", "tu-kiem-tra/",
+             "bieu-mau/van-ban-hoa-giai-thanh/", "km/chuong-trinh/mo-dun-03/tien-hanh-hoa-giai/",
+             "en/hoi-dap/", "dan-toc-thieu-so/nen-va-khong-nen/", "bai-giang-mau/mo-dun-04/")
+
+
+def quality(site: Path, lighthouse_runs: int = 3) -> dict:
+    """Lighthouse medians (nginx + gzip + CSP), axe violations on representative pages, Nu errors."""
+    from playwright.sync_api import sync_playwright
+
+    from hoagiai.quality import axe, lighthouse, nu
+
+    server, url = serve(site)
+    violations = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 360, "height": 800})
+            for path in AXE_PAGES:
+                page.goto(url + path)
+                violations += axe.run(page, path or "/")
+            browser.close()
+    finally:
+        server.shutdown()
+    nu_errors = nu.run([site], root=site)
+    return {
+        "lighthouse": lighthouse.bench(site, runs=lighthouse_runs),
+        "axe": {"version": axe.axe_version(), "pages": len(AXE_PAGES), "violations": len(violations)},
+        "nu": {"pages": sum(1 for _ in site.rglob("*.html")), "errors": len(nu_errors),
+               "errors_not_from_placeholders": sum("TODO" not in e.extract for e in nu_errors)},
+    }

@@ -1,0 +1,17 @@
+"""The README's speed-and-size table is generated from the committed bench/latest.json (never from a fresh,
+noisy run): if this fails, run `hoagiai bench --readme`."""
+
+import json
+from pathlib import Path
+
+from hoagiai.bench.cli import END, LATEST, START, table
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_readme_table_matches_the_committed_benchmark():
+    data = json.loads((ROOT / LATEST).read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert START in readme and END in readme, "no benchmark table in the README: run `hoagiai bench --readme`"
+    block = readme.split(START, 1)[1].split(END, 1)[0].strip()
+    assert block == table(data).strip(), "README table is stale: run `hoagiai bench --readme`"
