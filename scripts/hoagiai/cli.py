@@ -82,7 +82,6 @@ def check(paths: tuple[Path, ...], report: bool, as_json: bool):
         import json
 
         from hoagiai.content.coverage import as_text, coverage
-
         from hoagiai.quality import readability
 
         data, reading = coverage(root), readability.report(root / "docs", root=root)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
-import shutil
 import re
+import shutil
 import unicodedata
 
 from hoagiai.i18n import t
@@ -40,8 +40,12 @@ def fallback_notice(locale: str) -> str:
             f'<p>{html.escape(t("fallback.notice", locale))}</p></div>')
 
 
+FALLBACK_END = "<!-- /hg-fallback -->"
+
+
 def wrap_lang(content_html: str, lang: str) -> str:
-    return f'<div lang="{lang}">\n{content_html}\n</div>'
+    """A page shown in another language's build; the end comment lets later passes skip the whole block."""
+    return f'<div lang="{lang}" data-hg-fallback>\n{content_html}\n</div>{FALLBACK_END}'
 
 
 def asset_tags(css: str, js: str) -> str:

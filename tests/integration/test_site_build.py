@@ -63,9 +63,9 @@ def test_fallback_pages_carry_a_notice_and_vietnamese_lang(site, root):
     vi_only = [p for p in source_pages(root) if p != "index.html"]
     page = (site / "en" / vi_only[0]).read_text(encoding="utf-8")
     assert "This page has not been translated yet" in page
-    assert '<div lang="vi">' in page
+    assert '<div lang="vi" data-hg-fallback>' in page
     km = (site / "km" / vi_only[0]).read_text(encoding="utf-8")
-    assert "ទំព័រនេះមិនទាន់បានបកប្រែ" in km and '<div lang="vi">' in km
+    assert "ទំព័រនេះមិនទាន់បានបកប្រែ" in km and '<div lang="vi" data-hg-fallback>' in km
     # Translated pages have no notice.
     assert "has not been translated" not in (site / "en" / "index.html").read_text(encoding="utf-8")
 

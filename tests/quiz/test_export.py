@@ -5,11 +5,10 @@ import json
 import re
 
 import pytest
+import ua_exam.gift_parser as ua_exam  # the independent GIFT parser (test dependency ua-exam)
 
 from hoagiai.quiz.export import export
 from hoagiai.quiz.export.gift import bank_gift, escape, weights
-
-import ua_exam.gift_parser as ua_exam  # the independent GIFT parser (test dependency ua-exam)
 
 PARSED_KIND = {"single": "multiple_choice", "multiple": "multiple_choice", "ordering": "multiple_choice",
                "true_false": "true_false"}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import http.server
-import functools
 import re
 import statistics
 import tempfile

@@ -6,10 +6,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-import yaml
-
-from hoagiai.content.citations import Citations
+from hoagiai import frontmatter
 from hoagiai.content import translations
+from hoagiai.content.citations import Citations
 from hoagiai.content.register import load_register
 from hoagiai.errors import Problem
 from hoagiai.lessons.model import LESSON_NAME, check_lesson_text
@@ -23,20 +22,6 @@ RAW_HTML = re.compile(r"<script\b|\son[a-z]+\s*=", re.I)
 DOC_NUMBER = re.compile(r"\b\d{1,4}/(?:\d{4}/)?(?:NĐ|QĐ|TT|QH|NQ|KH|PL|BC|CT|TTLT|NQLT)[A-ZĐƯa-z0-9\-]*(?:/[A-ZĐƯa-z0-9\-]+)*")
 ARTICLE_HEADING = re.compile(r"^#+\s+Điều (\d+)\.\s+(.*?)\s*\{\s*#([^\s}]+)\s*\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-def _front_matter(text: str) -> tuple[dict | None, int]:
-    """(front matter, number of lines it takes) or (None, 0)."""
-    if not text.startswith("---\n"):
-        return None, 0
-    end = text.find("\n---", 4)
-    if end < 0:
-        return None, 0
-    try:
-        data = yaml.safe_load(text[4:end]) or {}
-    except yaml.YAMLError:
-        data = {"__error__": True}
-    return data, text[:end].count("\n") + 2
 
 
 def check_article_headings(text: str, rel: str, doc) -> list[Problem]:
@@ -64,7 +49,7 @@ def check_markdown(path: Path, rel: str, citations: Citations) -> list[Problem]:
         line = next((i for i, ln in enumerate(text.splitlines(), 1) if unicodedata.normalize("NFC", ln) != ln), 1)
         problems.append(Problem(rel, line, 0, "", "text is not Unicode NFC (the build normalises it; fix the file)"))
         text = unicodedata.normalize("NFC", text)
-    meta, skip = _front_matter(text)
+    meta, skip = frontmatter.split(text)
     if meta is None:
         problems.append(Problem(rel, 1, 0, "", "no YAML front matter (title, description)"))
     elif meta.get("__error__"):

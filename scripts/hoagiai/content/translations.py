@@ -10,8 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from hoagiai import frontmatter
 from hoagiai.errors import Problem
 from hoagiai.slugs import slugify
 
@@ -29,14 +28,8 @@ def source_hash(text: str) -> str:
 
 
 def front_matter(text: str) -> dict:
-    if text.startswith("---\n"):
-        end = text.find("\n---", 4)
-        if end > 0:
-            try:
-                return yaml.safe_load(text[4:end]) or {}
-            except yaml.YAMLError:
-                return {}
-    return {}
+    meta, _ = frontmatter.split(text)
+    return {} if not meta or meta.get("__error__") else meta
 
 
 def _body_lines(text: str):

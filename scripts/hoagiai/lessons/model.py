@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from hoagiai.errors import Problem, UserError
+from hoagiai.frontmatter import load_yaml
 
 LESSONS_DIR = Path("docs/bai-giang-mau")
 LESSON_NAME = re.compile(r"^mo-dun-(\d{2})(-[a-z0-9-]+)?\.md$")  # translations (x.en.md) do not match
@@ -79,7 +80,7 @@ def check_lesson_text(text: str, file: str) -> tuple[Lesson | None, list[Problem
         bad("", "no YAML front matter (--- … --- at the top of the file)", 1)
         return None, problems
     try:
-        meta = yaml.safe_load(raw)
+        meta = load_yaml(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         bad("", f"front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}",

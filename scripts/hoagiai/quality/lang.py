@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from hoagiai.pages import FALLBACK_END
+
 KHMER = "\u1780-\u17FF\u19E0-\u19FF"
 _KHMER_RUN = re.compile(rf"[{KHMER}](?:[{KHMER}\s\u200b\u200c\u200d()/,.;:!?\-–—]*[{KHMER}])?")
 _LATIN_WORD = r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F]+"
@@ -49,14 +51,7 @@ def _runs(text: str, page_lang: str) -> list[tuple[int, int, str]]:
 
 def _walk(html: str, page_lang: str):
     """Yield (kind, token, inherited_lang, skipped) over the HTML, tracking lang and skipped elements."""
-    stack: list[tuple[str, str | None, bool]] = []  # (tag, lang, skip)
-
-    def current() -> tuple[str, bool]:
-        lang, skip = page_lang, False
-        for _tag, tag_lang, tag_skip in stack:
-            lang = tag_lang or lang
-            skip = skip or tag_skip
-        return lang, skip
+    stack: list[tuple[str, str, bool]] = []  # (tag, effective lang, effective skip), kept per level
 
     for token in _TOKEN.split(html):
         if not token:
@@ -71,16 +66,47 @@ def _walk(html: str, page_lang: str):
                             del stack[i:]
                             break
                 elif name not in _VOID and not self_closing:
-                    lang_m = _LANG_ATTR.search(attrs)
-                    stack.append((name, lang_m.group(2) if lang_m else None, name in _SKIP))
+                    lang, skip = stack[-1][1:] if stack else (page_lang, False)
+                    lang_m = _LANG_ATTR.search(attrs) if "lang" in attrs else None
+                    stack.append((name, lang_m.group(2) if lang_m else lang, skip or name in _SKIP))
             yield "tag", token, None, False
         else:
-            lang, skip = current()
+            lang, skip = stack[-1][1:] if stack else (page_lang, False)
             yield "text", token, lang, skip
+
+
+_FALLBACK_START, _FALLBACK_END = '<div lang="vi" data-hg-fallback>', FALLBACK_END
+_ANY_KHMER = re.compile(f"[{KHMER}]+")
+_MARKED_BEFORE = re.compile(r'lang="km"[^<>]*>\s*$')
+
+
+_VI_LETTER = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
+
+
+def _nothing_to_mark(html: str, page_lang: str) -> bool:
+    """Fast paths: a Khmer page part with no Vietnamese letter; a vi/en page whose every Khmer run sits
+    right after a tag that says lang="km"."""
+    if page_lang.startswith("km"):
+        return not _VI_LETTER.search(html)
+    return all(_MARKED_BEFORE.search(html, max(0, m.start() - 200), m.start())
+               for m in _ANY_KHMER.finditer(html))
 
 
 def mark_foreign_runs(html: str, page_lang: str) -> str:
     """Wrap every run of another script that is not already inside an element of that language."""
+    if _nothing_to_mark(html, page_lang):
+        return html
+    head_end = html.find("</head>")
+    if head_end > 0:  # the head holds only a title and attributes: nothing there is ever marked
+        head_end += len("</head>")
+        return html[:head_end] + mark_foreign_runs(html[head_end:], page_lang)
+    # A fallback page's content is one block already marked lang="vi" (hoagiai.pages.wrap_lang): unless
+    # it holds Khmer, only the page around it needs the walk.
+    start, end = html.find(_FALLBACK_START), html.find(_FALLBACK_END)
+    if 0 <= start < end and not _ANY_KHMER.search(html, start, end):  # Khmer inside still needs its lang
+        end += len(_FALLBACK_END)
+        return (mark_foreign_runs(html[:start], page_lang) + html[start:end]
+                + mark_foreign_runs(html[end:], page_lang))
     out = []
     for kind, token, lang, skip in _walk(html, page_lang):
         if kind == "tag" or skip:

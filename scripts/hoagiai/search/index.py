@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-import html as html_lib
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -88,11 +89,21 @@ def build_index(sections: list[Section], synonyms: list[list[str]]) -> dict:
     """{"s": [[url, title, heading, text]], "v": {token: [section ids]}, "y": synonym groups}."""
     rows, vocab = [], {}
     for i, sec in enumerate(sections):
-        text = " ".join("".join(sec.text).split())
+        text = _joined(tuple(sec.text))
         rows.append([sec.url, sec.title, sec.heading, text])
-        for tok in set(tokens(f"{sec.title if not sec.heading else ''} {sec.heading} {text}")):
+        for tok in _section_tokens("" if sec.heading else sec.title, sec.heading, text):
             vocab.setdefault(tok, []).append(i)
     return {"s": rows, "v": dict(sorted(vocab.items())), "y": synonyms}
+
+
+@cache  # fallback pages repeat the same sections in every language
+def _joined(parts: tuple[str, ...]) -> str:
+    return " ".join("".join(parts).split())
+
+
+@cache
+def _section_tokens(title: str, heading: str, text: str) -> frozenset[str]:
+    return frozenset(tokens(f"{title} {heading} {text}"))
 
 
 def write_index(path: Path, index: dict) -> None:
