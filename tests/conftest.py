@@ -159,7 +159,10 @@ def type_search(page, query):
         page.click(".md-search__input")
     page.wait_for_selector(".md-search__input", state="visible")
     page.locator(".md-search__input").press_sequentially(query, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    # Results for a prefix may show while typing: wait for the ones of the whole query.
+    page.wait_for_function("""q => { const a = document.querySelector('.md-search-result__link');
+        return !!a && a.href.includes('h=' + encodeURIComponent(window.hgSearch.tokens(q).join(' '))); }""",
+                           arg=query, timeout=10_000)
     return page.locator(".md-search-result__item")
 
 

@@ -8,8 +8,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 def switch_language(page, hreflang):
     page.hover(".md-header__option .md-select")
-    page.click(f'a.md-select__link[hreflang="{hreflang}"]')
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click(f'a.md-select__link[hreflang="{hreflang}"]')
 
 
 def test_home_has_three_entry_points_on_a_phone(base_url, visit):
@@ -26,8 +26,8 @@ def test_home_has_three_entry_points_on_a_phone(base_url, visit):
 def test_navigation_from_home_to_the_program(base_url, visit):
     v = visit()
     v.page.goto(base_url)
-    v.page.locator("a.hg-entry").first.click()
-    v.page.wait_for_load_state()
+    with v.page.expect_navigation():
+        v.page.locator("a.hg-entry").first.click()
     assert v.page.url.endswith("/chuong-trinh/")
     assert v.page.locator("h1").first.is_visible()
     assert v.external == [] and v.page_errors == []
@@ -73,8 +73,8 @@ def test_offline_zip_works_from_file_after_moving_the_folder(offline_site, visit
     v = visit(offline=True)
     v.page.goto((offline_site / "index.html").as_uri())
     assert v.page.locator("a.hg-entry").count() == 3
-    v.page.locator("a.hg-entry").first.click()
-    v.page.wait_for_load_state()
+    with v.page.expect_navigation():
+        v.page.locator("a.hg-entry").first.click()
     assert v.page.url.endswith("chuong-trinh/index.html")
     v.page.goto((offline_site / "van-ban" / "luat-35-2013.html").as_uri())
     v.page.set_viewport_size({"width": 1280, "height": 900})

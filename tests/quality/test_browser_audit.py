@@ -72,20 +72,7 @@ OFFLINE = [("offline home", "index.html", None), ("offline glossary", "thuat-ngu
            ("offline search open", "index.html", "search:hòa giải")]
 
 
-def open_search(page, query: str) -> None:
-    button = page.locator('label.md-header__button[for="__search"]')
-    if button.is_visible():  # phones: a search button; wide screens show the search box itself
-        button.click()
-    else:
-        page.click(".md-search__input")
-    page.wait_for_selector(".md-search__input", state="visible")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
-    page.locator(".md-search__input").press_sequentially(query, delay=10)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    page.wait_for_timeout(600)  # the dialog fades in (opacity transition): axe must see the final colours
-
-
-def act(page, action: str | None) -> None:
+def act(page, action: str | None, search) -> None:
     if not action:
         return
     for part in action.split(" ", 1) if action.startswith("desktop ") else [action]:
@@ -97,7 +84,8 @@ def act(page, action: str | None) -> None:
             page.mouse.move(0, 0)  # no hover; let the buttons' colour transitions end before axe looks
             page.wait_for_timeout(400)
         elif part.startswith("search:"):
-            open_search(page, part.split(":", 1)[1])
+            search(page, part.split(":", 1)[1])  # tests/conftest.py: type_search
+            page.wait_for_timeout(600)  # the dialog fades in (opacity transition): axe must see the final colours
         elif part == "print":
             page.emulate_media(media="print")
         elif part == "trainer":
@@ -109,14 +97,14 @@ def is_expected_404(message: str) -> bool:
     return "status of 404" in message and ("no-such-page" in message or "khong-co-trang-nay" in message)
 
 
-def walk(w: Watched, base: str, states, options: dict | None = None) -> list[dict]:
+def walk(w: Watched, base: str, states, search, options: dict | None = None) -> list[dict]:
     rows = []
     for label, path, action in states:
         w.page.set_viewport_size({"width": 360, "height": 800})
         w.page.emulate_media(media="screen")
         w.page.goto(base + path)
         w.page.wait_for_load_state("load")
-        act(w.page, action)
+        act(w.page, action, search)
         found = axe.run(w.page, label, options=options)
         w.collect_csp()
         rows.append({"label": label, "path": path, "action": action, "violations": [str(v) for v in found]})
@@ -124,13 +112,13 @@ def walk(w: Watched, base: str, states, options: dict | None = None) -> list[dic
 
 
 @pytest.fixture(scope="module")
-def audit(browser, quality_served, offline_site):
+def audit(browser, quality_served, offline_site, search_ui):
     w = Watched(browser)
     offline = Watched(browser, offline=True)
     try:
-        rows = walk(w, quality_served.url, STATES)
+        rows = walk(w, quality_served.url, STATES, search_ui)
         # From file:// axe cannot re-fetch the stylesheets it reads for css-orientation-lock (CORS): no preload.
-        rows += walk(offline, offline_site.as_uri() + "/", OFFLINE, {**axe.DEFAULT_OPTIONS, "preload": False})
+        rows += walk(offline, offline_site.as_uri() + "/", OFFLINE, search_ui, {**axe.DEFAULT_OPTIONS, "preload": False})
         result = {
             "axe_version": axe.axe_version(), "states": rows,
             "external": w.external + offline.external, "csp": w.csp + offline.csp,

@@ -53,8 +53,9 @@ def test_results_show_and_mark_the_original_accented_words(base_url, visit, sear
 def test_clicking_a_result_highlights_the_words_on_the_target_page(base_url, visit, search_ui):
     v = visit()
     v.page.goto(base_url)
-    search_ui(v.page, "vit an lua").first.locator("a").first.click()
-    v.page.wait_for_load_state()
+    with v.page.expect_navigation():
+        search_ui(v.page, "vit an lua").first.locator("a").first.click()
+    v.page.wait_for_selector(".md-content article mark")
     assert "?h=" in v.page.url
     marks = v.page.locator(".md-content article mark").all_inner_texts()
     assert "Vịt" in marks or "vịt" in marks

@@ -34,9 +34,7 @@ def front_matter(text: str) -> dict:
 
 def _body_lines(text: str):
     in_code = False
-    start = 0
-    if text.startswith("---\n"):
-        start = text[: text.find("\n---", 4) + 4].count("\n") + 1
+    _, start = frontmatter.split(text)
     for number, line in enumerate(text.splitlines(), 1):
         if number <= start:
             continue

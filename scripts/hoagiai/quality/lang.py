@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from hoagiai import htmltext
 from hoagiai.pages import FALLBACK_END
 
 KHMER = "\u1780-\u17FF\u19E0-\u19FF"
@@ -27,9 +28,6 @@ _LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?:[\s,;:/\-–—0-9]+{_LATIN_WORD})*(?
 _VI_MARKS = set("\u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031b")
 
 _SKIP = {"script", "style", "code", "pre", "svg", "math", "textarea", "kbd", "samp", "title"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_TOKEN = re.compile(r"(<!--.*?-->|<![^>]*>|<[^>]*>)", re.DOTALL)
-_TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9:-]*)([^>]*?)(/)?\s*>", re.DOTALL)
 _LANG_ATTR = re.compile(r"""\blang\s*=\s*(["']?)([A-Za-z-]+)\1""")
 
 
@@ -52,27 +50,21 @@ def _runs(text: str, page_lang: str) -> list[tuple[int, int, str]]:
 def _walk(html: str, page_lang: str):
     """Yield (kind, token, inherited_lang, skipped) over the HTML, tracking lang and skipped elements."""
     stack: list[tuple[str, str, bool]] = []  # (tag, effective lang, effective skip), kept per level
-
-    for token in _TOKEN.split(html):
-        if not token:
-            continue
-        if token.startswith("<"):
-            m = _TAG.match(token)
-            if m and not token.startswith(("<!", "<?")):
-                closing, name, attrs, self_closing = m.group(1), m.group(2).lower(), m.group(3), m.group(4)
-                if closing:
-                    for i in range(len(stack) - 1, -1, -1):
-                        if stack[i][0] == name:
-                            del stack[i:]
-                            break
-                elif name not in _VOID and not self_closing:
-                    lang, skip = stack[-1][1:] if stack else (page_lang, False)
-                    lang_m = _LANG_ATTR.search(attrs) if "lang" in attrs else None
-                    stack.append((name, lang_m.group(2) if lang_m else lang, skip or name in _SKIP))
-            yield "tag", token, None, False
-        else:
+    for kind, name, raw in htmltext.tokens(html):
+        if kind == "text":
             lang, skip = stack[-1][1:] if stack else (page_lang, False)
-            yield "text", token, lang, skip
+            yield "text", raw, lang, skip
+            continue
+        if kind == "end":
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == name:
+                    del stack[i:]
+                    break
+        elif kind == "start":
+            lang, skip = stack[-1][1:] if stack else (page_lang, False)
+            lang_m = _LANG_ATTR.search(raw) if "lang" in raw else None
+            stack.append((name, lang_m.group(2) if lang_m else lang, skip or name in _SKIP))
+        yield "tag", raw, None, False
 
 
 _FALLBACK_START, _FALLBACK_END = '<div lang="vi" data-hg-fallback>', FALLBACK_END
