@@ -17,6 +17,7 @@ from hoagiai.content import register_page, translations
 from hoagiai.content.citations import Citations, link_citations
 from hoagiai.content.register import load_register
 from hoagiai.errors import UserError
+from hoagiai.htmltext import Unmatched
 from hoagiai.i18n import t
 from hoagiai.lessons.model import LESSON_NAME, check_lesson_text
 from hoagiai.lessons.notes import collapse_trainer_notes
@@ -30,7 +31,7 @@ from hoagiai.urls import relative_url
 
 log = logging.getLogger("mkdocs.hooks.hoagiai")
 
-_state: dict = {"urls": {}, "404": {}, "building": [], "sections": {}, "content": {}}
+_state: dict = {"urls": {}, "404": {}, "building": [], "sections": {}, "content": {}, "file_urls": {}}
 
 
 def _locale(config) -> str:
@@ -86,8 +87,8 @@ def _embed_quizzes(markdown, page, config, files):
         return markdown
 
     def resolve(path: str) -> str | None:  # docs path → URL relative to this page, in this language
-        file = files.get_file_from_path(path)
-        return relative_url(page.url, file.url) if file else None
+        url = _file_url(_locale(config), files, path)
+        return relative_url(page.url, url) if url is not None else None
 
     def bank_page(bank_id: str) -> str | None:
         number = bank_id[1:]
@@ -106,13 +107,20 @@ def _embed_quizzes(markdown, page, config, files):
         raise PluginError(str(exc)) from None
 
 
+def _file_url(locale: str, files, path: str) -> str | None:
+    """Site URL of a docs file in this language's build (static-i18n's lookup is slow; citations ask often)."""
+    if (locale, path) not in _state["file_urls"]:
+        file = files.get_file_from_path(path)
+        _state["file_urls"][locale, path] = file.url if file else None
+    return _state["file_urls"][locale, path]
+
+
 def on_page_content(html, page, config, files):
     locale = _locale(config)
 
     def href_for(target: str) -> str:  # "van-ban/luat-35-2013.md#dieu-24" → URL relative to this page
         path, _, anchor = target.partition("#")
-        file = files.get_file_from_path(path)
-        return relative_url(page.url, file.url) + (f"#{anchor}" if anchor else "")
+        return relative_url(page.url, _file_url(locale, files, path)) + (f"#{anchor}" if anchor else "")
 
     if page.meta.get("hg_quiz_blocks"):  # one shared, cached file each, loaded only where a quiz is
         html = pages.asset_tags(relative_url(page.url, "assets/quiz/quiz.css"),
@@ -122,10 +130,14 @@ def on_page_content(html, page, config, files):
     # vi: link and split it once.
     key = (html, page.title, page.meta.get("description", ""))
     if key not in _state["content"]:
-        linked, problems = link_citations(html, _state["citations"], href_for)  # pages and quiz text alike
+        try:
+            linked, problems = link_citations(html, _state["citations"], href_for)  # pages and quiz text alike
+            sections = search_index.page_sections(linked, "", *key[1:])
+        except Unmatched as exc:  # raw HTML in the Markdown that does not close
+            linked, problems, sections = html, [f"{exc}: citations not linked, page not searchable"], []
         for problem in problems:
             log.warning(f"{page.file.src_uri}: {problem}")
-        _state["content"][key] = (linked, search_index.page_sections(linked, "", *key[1:]))
+        _state["content"][key] = (linked, sections)
     html, sections = _state["content"][key]
     _state["sections"].setdefault(locale, []).extend(s.at(page.url) for s in sections)
     if page.meta.get("hg_fallback"):
@@ -164,6 +176,7 @@ def on_post_build(config):
     _state["urls"].clear()
     _state["404"].clear()
     _state["content"].clear()
+    _state["file_urls"].clear()
     pages.remove_unused_theme_files(site_dir)
     if not config.extra.get("offline_build"):
         pwa.write(site_dir, name=config.site_name, short_name=config.site_name,

@@ -23,7 +23,8 @@ SITE_NAME = "hoa-giai-co-so"
 def mkdocs_build(root: Path, site_dir: Path, *, offline: bool = False, env: dict | None = None) -> None:
     """Run a strict `mkdocs build` into site_dir (replaced only on success)."""
     site_dir = site_dir.resolve()
-    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent if site_dir.parent.exists() else None))
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))  # same file system: rename is atomic
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if offline:
         run_env["DIRECTORY_URLS"] = "false"  # page.html links that work from file://

@@ -40,12 +40,9 @@ def fallback_notice(locale: str) -> str:
             f'<p>{html.escape(t("fallback.notice", locale))}</p></div>')
 
 
-FALLBACK_END = "<!-- /hg-fallback -->"
-
-
 def wrap_lang(content_html: str, lang: str) -> str:
-    """A page shown in another language's build; the end comment lets later passes skip the whole block."""
-    return f'<div lang="{lang}" data-hg-fallback>\n{content_html}\n</div>{FALLBACK_END}'
+    """A page shown in another language's build."""
+    return f'<div lang="{lang}" data-hg-fallback>\n{content_html}\n</div>'
 
 
 def asset_tags(css: str, js: str) -> str:

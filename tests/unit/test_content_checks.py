@@ -7,6 +7,7 @@ import pytest
 from hoagiai.content.checks import check_markdown
 from hoagiai.content.citations import Citations, link_citations
 from hoagiai.content.register import load_register
+from hoagiai.htmltext import Unmatched
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,6 +72,16 @@ def test_citations_are_linked_with_the_title_but_not_in_code_headings_or_links(c
             'Tổ hòa giải">khoản 2 Điều 12 Luật Hòa giải ở cơ sở</a>') in out
     assert 'href="../van-ban/blttds-2015.md#dieu-417"' in out
     assert "<h2>Điều 5 Nghị định 15/2014/NĐ-CP</h2>" in out
+
+
+def test_citations_in_comments_and_attributes_stay_text_and_unclosed_elements_are_reported(citations):
+    html = ('<!-- Điều 24 Luật Hòa giải ở cơ sở --><img alt="Điều 24 Luật Hòa giải ở cơ sở">'
+            '<p title="Điều 24 Luật Hòa giải ở cơ sở">Điều 24 Luật Hòa giải ở cơ sở</p>')
+    out, problems = link_citations(html, citations, lambda target: target)
+    assert problems == [] and out.count('class="hg-cite"') == 1
+    assert out.startswith('<!-- Điều 24 Luật Hòa giải ở cơ sở --><img alt="Điều 24 Luật Hòa giải ở cơ sở">')
+    with pytest.raises(Unmatched, match="<code> is never closed"):
+        link_citations("<p><code>x</p><p>Điều 24 Luật Hòa giải ở cơ sở</p>", citations, str)
 
 
 def test_every_document_page_matches_the_register():

@@ -21,21 +21,29 @@ class Citation:
     text: str
 
 
-def citation_pattern(register: Register) -> re.Pattern:
+def article_pattern(register: Register) -> re.Pattern:
+    """"Điều N <document name>": starts with a literal, so the regex engine skips ahead fast."""
     names = {name: doc.id for doc in register.values() for name in (doc.short, *doc.aliases)}
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?:(?:điểm [a-zđ] )?khoản \d+ )?Điều (\d+) (?:của )?({alternatives})(?![\w/])")
+    return re.compile(rf"Điều (\d+) (?:của )?({alternatives})(?![\w/])")
+
+
+_CLAUSE_BEFORE = re.compile(r"(?:điểm [a-zđ] )?khoản \d+ $")  # "khoản 2 " or "điểm a khoản 2 " right before
 
 
 class Citations:
     def __init__(self, register: Register):
         self.register = register
-        self.pattern = citation_pattern(register)
+        self.pattern = article_pattern(register)
         self.by_name = {name: doc.id for doc in register.values() for name in (doc.short, *doc.aliases)}
 
     def find(self, text: str) -> list[Citation]:
-        return [Citation(m.start(), m.end(), self.by_name[m.group(2)], int(m.group(1)), m.group(0))
-                for m in self.pattern.finditer(text)]
+        found = []
+        for m in self.pattern.finditer(text):
+            clause = _CLAUSE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            start = clause.start() if clause else m.start()
+            found.append(Citation(start, m.end(), self.by_name[m.group(2)], int(m.group(1)), text[start:m.end()]))
+        return found
 
     def problem(self, citation: Citation) -> str | None:
         doc = self.register[citation.doc_id]
@@ -45,35 +53,30 @@ class Citations:
         return None
 
 
-_SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp", "title"}
+_NOT_LINKED = htmltext.start_tags(["a", "code", "pre", "h[1-6]", "script", "style", "kbd", "samp", "title"])
 
 
 def link_citations(html: str, citations: Citations, href_for) -> tuple[str, list[str]]:
-    """Wrap citations in links, never inside links, code or headings. Returns (html, problems)."""
+    """Wrap citations in links, never inside links, code, headings, comments or attributes.
+    Returns (html, problems)."""
     problems: list[str] = []
-    if not citations.pattern.search(html):  # most of the cost is the walk: skip pages without a citation
+    found = [c for c in citations.find(html) if not htmltext.in_tag(html, c.start)]
+    if not found:
         return html, problems
-    out: list[str] = []
-    skip = 0
-    for kind, name, raw in htmltext.tokens(html):
-        if kind == "start" and name in _SKIP:
-            skip += 1
-        elif kind == "end" and name in _SKIP and skip:
-            skip -= 1
-        if kind != "text" or skip or "Điều " not in raw:
-            out.append(raw)
+    not_linked = htmltext.outermost_spans(html, _NOT_LINKED)  # raises htmltext.Unmatched
+    out, pos = [], 0
+    for cit in found:
+        if htmltext.inside(not_linked, cit.start):
             continue
-        pos = 0
-        for cit in citations.find(raw):
-            problem = citations.problem(cit)
-            if problem:
-                problems.append(problem)
-                continue
-            doc = citations.register[cit.doc_id]
-            title = f"{doc.short}, Điều {cit.article}. {doc.articles[cit.article]}"
-            out.append(raw[pos:cit.start])
-            out.append(f'<a class="hg-cite" href="{escape(href_for(doc.href(cit.article)))}" '
-                       f'title="{escape(title)}">{raw[cit.start:cit.end]}</a>')
-            pos = cit.end
-        out.append(raw[pos:])
+        problem = citations.problem(cit)
+        if problem:
+            problems.append(problem)
+            continue
+        doc = citations.register[cit.doc_id]
+        title = f"{doc.short}, Điều {cit.article}. {doc.articles[cit.article]}"
+        out.append(html[pos:cit.start])
+        out.append(f'<a class="hg-cite" href="{escape(href_for(doc.href(cit.article)))}" '
+                   f'title="{escape(title)}">{cit.text}</a>')
+        pos = cit.end
+    out.append(html[pos:])
     return "".join(out), problems

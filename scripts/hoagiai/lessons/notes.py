@@ -14,6 +14,8 @@ def collapse_trainer_notes(markdown: str) -> str:
     Authors write the plain form; the site shows trainer notes collapsed so learners reading a lecture are
     not distracted, while print (which opens every <details>) shows them in full.
     """
+    if not _OPEN_NOTE.search(markdown):
+        return markdown  # most pages: no note, no line walk
     out, in_code = [], False
     for line in markdown.splitlines(keepends=True):
         if _FENCE.match(line):

@@ -18,7 +18,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from hoagiai import htmltext
-from hoagiai.pages import FALLBACK_END
 
 KHMER = "\u1780-\u17FF\u19E0-\u19FF"
 _KHMER_RUN = re.compile(rf"[{KHMER}](?:[{KHMER}\s\u200b\u200c\u200d()/,.;:!?\-–—]*[{KHMER}])?")
@@ -28,7 +27,7 @@ _LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?:[\s,;:/\-–—0-9]+{_LATIN_WORD})*(?
 _VI_MARKS = set("\u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031b")
 
 _SKIP = {"script", "style", "code", "pre", "svg", "math", "textarea", "kbd", "samp", "title"}
-_LANG_ATTR = re.compile(r"""\blang\s*=\s*(["']?)([A-Za-z-]+)\1""")
+_LANG_ATTR = re.compile(r"""(?<![\w-])lang\s*=\s*(["']?)([A-Za-z-]+)\1""")
 
 
 def is_vietnamese_word(word: str) -> bool:
@@ -67,52 +66,84 @@ def _walk(html: str, page_lang: str):
         yield "tag", raw, None, False
 
 
-_FALLBACK_START, _FALLBACK_END = '<div lang="vi" data-hg-fallback>', FALLBACK_END
-_ANY_KHMER = re.compile(f"[{KHMER}]+")
-_MARKED_BEFORE = re.compile(r'lang="km"[^<>]*>\s*$')
-
-
+_ANY_KHMER = re.compile(f"[{KHMER}]")
 _VI_LETTER = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
+_SKIP_START = htmltext.start_tags(_SKIP)
+_LANG_VALUE = re.compile(r"""lang\s*=\s*(["']?)([A-Za-z-]+)\1""")  # starts with a literal: a fast scan
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 
 
-def _nothing_to_mark(html: str, page_lang: str) -> bool:
-    """Fast paths: a Khmer page part with no Vietnamese letter; a vi/en page whose every Khmer run sits
-    right after a tag that says lang="km"."""
-    if page_lang.startswith("km"):
-        return not _VI_LETTER.search(html)
-    return all(_MARKED_BEFORE.search(html, max(0, m.start() - 200), m.start())
-               for m in _ANY_KHMER.finditer(html))
+def _lang_segments(html: str, page_lang: str, skipped: list[tuple[int, int]]):
+    """(start, end, lang) covering the whole HTML: the language every stretch inherits."""
+    elements = []
+    for m in _LANG_VALUE.finditer(html):
+        if not html[m.start() - 1].isspace():
+            continue  # hreflang=, data-lang=
+        tag_start = html.rfind("<", 0, m.start())
+        name = _TAG_NAME.match(html, tag_start)
+        if not name or html.rfind(">", 0, m.start()) > tag_start or htmltext.inside(skipped, tag_start):
+            continue  # text, or inside a script or a comment: not an element's attribute
+        elements.append((tag_start, htmltext.element_end(html, name.group(1), html.index(">", m.end()) + 1), m.group(2)))
+    stack, pos = [(0, len(html), page_lang)], 0
+    for start, end, lang in elements:
+        while stack[-1][1] <= start:
+            yield pos, stack[-1][1], stack[-1][2]
+            pos = stack.pop()[1]
+        if end > stack[-1][1]:
+            raise htmltext.Unmatched("elements overlap")
+        yield pos, start, stack[-1][2]
+        pos = start
+        stack.append((start, end, lang))
+    while stack:
+        yield pos, stack[-1][1], stack[-1][2]
+        pos = stack.pop()[1]
 
 
 def mark_foreign_runs(html: str, page_lang: str) -> str:
-    """Wrap every run of another script that is not already inside an element of that language."""
-    if _nothing_to_mark(html, page_lang):
-        return html
-    head_end = html.find("</head>")
-    if head_end > 0:  # the head holds only a title and attributes: nothing there is ever marked
-        head_end += len("</head>")
-        return html[:head_end] + mark_foreign_runs(html[head_end:], page_lang)
-    # A fallback page's content is one block already marked lang="vi" (hoagiai.pages.wrap_lang): unless
-    # it holds Khmer, only the page around it needs the walk.
-    start, end = html.find(_FALLBACK_START), html.find(_FALLBACK_END)
-    if 0 <= start < end and not _ANY_KHMER.search(html, start, end):  # Khmer inside still needs its lang
-        end += len(_FALLBACK_END)
-        return (mark_foreign_runs(html[:start], page_lang) + html[start:end]
-                + mark_foreign_runs(html[end:], page_lang))
-    out = []
-    for kind, token, lang, skip in _walk(html, page_lang):
-        if kind == "tag" or skip:
-            out.append(token)
-            continue
-        pos, parts = 0, []
-        for start, end, run_lang in _runs(token, lang):
-            if (lang or "").split("-")[0] == run_lang:
-                continue
-            parts += [token[pos:start], f'<span lang="{run_lang}">', token[start:end], "</span>"]
-            pos = end
-        parts.append(token[pos:])
-        out.append("".join(parts))
+    """Wrap every run of another script that is not already inside an element of that language.
+
+    Only text holding a letter of the other script is looked at: on a Khmer stretch, text with a Vietnamese
+    letter; elsewhere, text with a Khmer letter (a full walk costs ~10× more on every Khmer page)."""
+    try:
+        skipped = htmltext.outermost_spans(html, _SKIP_START)
+        segments = list(_lang_segments(html, page_lang, skipped))
+        out, done = [], 0
+        for seg_start, seg_end, lang in segments:
+            other_script = _VI_LETTER if lang.split("-")[0] == "km" else _ANY_KHMER
+            pos = seg_start
+            while (m := other_script.search(html, pos, seg_end)) is not None:
+                if htmltext.in_tag(html, m.start()):  # an attribute value
+                    pos = html.find(">", m.start()) + 1 or seg_end
+                    continue
+                if skip_end := htmltext.inside(skipped, m.start()):
+                    pos = skip_end
+                    continue
+                text_start, text_end = html.rfind(">", 0, m.start()) + 1, html.find("<", m.start())
+                text_end = len(html) if text_end < 0 else text_end
+                out.append(html[done:text_start])
+                out.append(_mark_text(html[text_start:text_end], lang))
+                done = pos = text_end
+    except htmltext.Unmatched:
+        return _mark_by_walk(html, page_lang)
+    out.append(html[done:])
     return "".join(out)
+
+
+def _mark_text(text: str, lang: str) -> str:
+    pos, parts = 0, []
+    for start, end, run_lang in _runs(text, lang):
+        if (lang or "").split("-")[0] == run_lang:
+            continue
+        parts += [text[pos:start], f'<span lang="{run_lang}">', text[start:end], "</span>"]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _mark_by_walk(html: str, page_lang: str) -> str:
+    """The same marking by a walk over every tag (for HTML whose elements do not match up)."""
+    return "".join(token if kind == "tag" or skip else _mark_text(token, lang)
+                   for kind, token, lang, skip in _walk(html, page_lang))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import html as html_lib
 import json
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -36,43 +37,44 @@ class Section:
     heading: str   # section heading ("" for the page's top part)
     text: list[str] = field(default_factory=list)
 
-    def at(self, page_url: str) -> "Section":
+    def at(self, page_url: str) -> Section:
         """The same section on the page at page_url (sections are built with url "" or "#anchor")."""
         return Section(page_url + self.url, self.title, self.heading, self.text)
 
 
-_HEADING = {"h1", "h2", "h3"}
-_SKIP = {"script", "style", "nav", "svg"}
+_EXCLUDED = htmltext.start_tags(["script", "style", "nav", "svg"])
+_EXCLUDED_BY_ATTRIBUTE = ("data-search-exclude", 'class="headerlink"')
+_HEADING = re.compile(r"<h([1-3])\b([^>]*)>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
 _ID = re.compile(r'\bid="([^"]*)"')
 
 
+def _searchable(content_html: str) -> str:
+    """The HTML without comments, scripts, navigation, icons and what is marked data-search-exclude."""
+    spans = htmltext.outermost_spans(content_html, _EXCLUDED)
+    for attribute in _EXCLUDED_BY_ATTRIBUTE:
+        spans += htmltext.spans_of_tags_with(content_html, attribute)
+    kept, pos = [], 0
+    for start, end in sorted(spans):
+        if end > pos:  # a span inside one already dropped adds nothing
+            kept.append(content_html[pos:max(pos, start)])
+            pos = end
+    kept.append(content_html[pos:])
+    return "".join(kept)
+
+
 def page_sections(content_html: str, url: str, title: str, description: str = "") -> list[Section]:
-    """Split content HTML into sections at h1–h3, dropping anything under data-search-exclude."""
+    """Split content HTML into sections at h2–h3 headings with an id (an h1's text is the page title)."""
+    html = _searchable(content_html)
     sections = [Section(url, title, "", [description + " "])]
-    stack: list[tuple[str, bool]] = []  # open tags: (name, excluded?)
-    excluded = 0
-    heading: list[str] | None = None
-    heading_id = ""
-    for kind, name, raw in htmltext.tokens(content_html):
-        if kind == "start":
-            exclude = name in _SKIP or "data-search-exclude" in raw or 'class="headerlink"' in raw
-            stack.append((name, exclude))
-            excluded += exclude
-            if name in _HEADING and not excluded:
-                heading, heading_id = [], (_ID.search(raw) or [None, ""])[1]
-        elif kind == "end":
-            while stack:
-                open_name, was_excluded = stack.pop()
-                excluded -= was_excluded
-                if open_name == name:
-                    break
-            if name in _HEADING and heading is not None:
-                text = " ".join(html_lib.unescape("".join(heading)).split())
-                if name != "h1" and heading_id:
-                    sections.append(Section(f"{url}#{heading_id}", title, text))
-                heading = None
-        elif kind == "text" and not excluded:
-            (heading if heading is not None else sections[-1].text).append(raw)
+    pos = 0
+    for m in _HEADING.finditer(html):
+        sections[-1].text.append(htmltext.strip_tags(html[pos:m.start()]))
+        heading_id = (_ID.search(m.group(2)) or [None, ""])[1]
+        if m.group(1) != "1" and heading_id:
+            heading = " ".join(html_lib.unescape(htmltext.strip_tags(m.group(3))).split())
+            sections.append(Section(f"{url}#{heading_id}", title, heading))
+        pos = m.end()
+    sections[-1].text.append(htmltext.strip_tags(html[pos:]))
     for sec in sections:
         sec.text = [html_lib.unescape("".join(sec.text))]
     return [s for s in sections if s.heading or s.text[0].strip() or s is sections[0]]
@@ -87,12 +89,12 @@ def load_synonyms(path: Path) -> list[list[str]]:
 
 def build_index(sections: list[Section], synonyms: list[list[str]]) -> dict:
     """{"s": [[url, title, heading, text]], "v": {token: [section ids]}, "y": synonym groups}."""
-    rows, vocab = [], {}
+    rows, vocab = [], defaultdict(list)
     for i, sec in enumerate(sections):
         text = _joined(tuple(sec.text))
         rows.append([sec.url, sec.title, sec.heading, text])
         for tok in _section_tokens("" if sec.heading else sec.title, sec.heading, text):
-            vocab.setdefault(tok, []).append(i)
+            vocab[tok].append(i)
     return {"s": rows, "v": dict(sorted(vocab.items())), "y": synonyms}
 
 
