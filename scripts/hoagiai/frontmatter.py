@@ -1,4 +1,5 @@
-"""Front matter of a Markdown page, read as MkDocs reads it (YAML 1.1 safe loading, via libyaml)."""
+"""Front matter of a Markdown page, read as MkDocs reads it, and our data files (YAML 1.1 safe loading, via
+libyaml)."""
 
 from __future__ import annotations
 

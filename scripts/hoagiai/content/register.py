@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from hoagiai.errors import Problem, UserError
+from hoagiai.frontmatter import load_yaml
 
 REGISTER_PATH = Path("data/legal-register.yml")
 REQUIRED = ("id", "number", "title", "short", "issued", "status", "page", "uses", "source")
@@ -54,7 +55,7 @@ def load_register(path: Path | str = REGISTER_PATH) -> Register:
     """Load and validate the register; raise UserError naming the file, entry and key."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise UserError(f"{path}: the legal documents register is missing") from None
     except yaml.YAMLError as exc:

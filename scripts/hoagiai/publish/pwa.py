@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -16,13 +17,19 @@ def _lang_of(rel: str) -> str | None:
     return first if first in ("en", "km") else None
 
 
-def file_lists(site: Path) -> dict[str, list[str]]:
+def _site_files(site: Path) -> list[tuple[str, Path]]:
+    """(site-relative path, path) of every file, sorted (os.walk: one pass, far quicker than rglob)."""
+    found = []
+    for folder, _, names in os.walk(site):
+        prefix = Path(folder).relative_to(site).as_posix()
+        found += [(name if prefix == "." else f"{prefix}/{name}", Path(folder, name)) for name in names]
+    return sorted(found)
+
+
+def file_lists(site: Path, site_files: list[tuple[str, Path]] | None = None) -> dict[str, list[str]]:
     """Site-relative URLs: shared assets, and each language's pages and search index."""
     out: dict[str, list[str]] = {"shared": [], **{lang: [] for lang in LOCALES}}
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(site).as_posix()
+    for rel, _ in site_files if site_files is not None else _site_files(site):
         if rel in SKIP or rel.endswith((".xml", ".xml.gz", ".map")):
             continue
         if rel.startswith("search/hg-"):
@@ -35,20 +42,23 @@ def file_lists(site: Path) -> dict[str, list[str]]:
     return out
 
 
-def version(site: Path) -> str:
+def version(site_files: list[tuple[str, Path]]) -> str:
+    """A hash of every file's path and bytes: a new version exactly when something published changed."""
     digest = hashlib.sha256()
-    for path in sorted(site.rglob("*")):
-        if path.is_file() and path.name not in SKIP:
-            digest.update(path.relative_to(site).as_posix().encode())
+    for rel, path in site_files:
+        if path.name not in SKIP:
+            digest.update(rel.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 def write(site: Path, *, name: str, short_name: str, description: str, lang: str = "vi") -> str:
     """Write sw.js and manifest.webmanifest into the built site; return the version."""
-    ver = version(site)
+    site_files = _site_files(site)
+    ver = version(site_files)
     template = files("hoagiai.publish").joinpath("sw.js").read_text(encoding="utf-8")
-    sw = template.replace("__VERSION__", ver).replace("__FILES__", json.dumps(file_lists(site), ensure_ascii=False))
+    lists = json.dumps(file_lists(site, site_files), ensure_ascii=False)
+    sw = template.replace("__VERSION__", ver).replace("__FILES__", lists)
     (site / "sw.js").write_text(sw, encoding="utf-8")
     manifest = {
         "name": name, "short_name": short_name, "description": description, "lang": lang,

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from hoagiai import htmltext
+from hoagiai.frontmatter import load_yaml
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 # Latin/digit tokens after folding. Khmer runs are left to the browser's segmenter (same one as queries).
@@ -83,7 +82,7 @@ def page_sections(content_html: str, url: str, title: str, description: str = ""
 def load_synonyms(path: Path) -> list[list[str]]:
     if not path.exists():
         return []
-    groups = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    groups = load_yaml(path.read_text(encoding="utf-8")) or []
     return [[fold(p) for p in group] for group in groups]
 
 
