@@ -51,11 +51,11 @@ def test_page_sections_split_at_headings_with_ids_and_drop_what_search_must_not_
 
 
 @pytest.mark.parametrize("lang, html", [
-    ("km", '<html lang="km"><body><p>ខ្មែរ (Luật Hòa giải)</p><div lang="vi"><p>Hòa giải ភូមិ</p>'
-           '<span lang="km">ភូមិ Điều 2</span></div><script>var s = "<p lang=\'en\'>Hòa</p>";</script>'
-           '<a title="Hòa giải">Hòa giải</a><code>Điều 2</code><!-- Hòa --></body></html>'),
-    ("vi", '<html lang="vi"><p>ភូមិ <b>ខ្មែរ</b></p><p lang="km">ខ្មែរ</p><div lang="en"><p>hamlet ភូមិ</p></div>'
-           '<svg><text>ភូមិ</text></svg></html>'),
+    ("km", ('<html lang="km"><body><p>ខ្មែរ (Luật Hòa giải)</p><div lang="vi"><p>Hòa giải ភូមិ</p>'
+            '<span lang="km">ភូមិ Điều 2</span></div><script>var s = "<p lang=\'en\'>Hòa</p>";</script>'
+            '<a title="Hòa giải">Hòa giải</a><code>Điều 2</code><!-- Hòa --></body></html>')),
+    ("vi", ('<html lang="vi"><p>ភូមិ <b>ខ្មែរ</b></p><p lang="km">ខ្មែរ</p><div lang="en"><p>hamlet ភូមិ</p></div>'
+            '<svg><text>ភូមិ</text></svg></html>')),
 ])
 def test_marking_by_spans_matches_the_walk(lang, html):
     assert mark_foreign_runs(html, lang) == _mark_by_walk(html, lang) != html

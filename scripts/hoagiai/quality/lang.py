@@ -7,7 +7,7 @@
   "Điều 2", "Luật Hòa giải ở cơ sở") are wrapped in `<span lang="vi">`. Plain ASCII runs are left alone
   (English or Vietnamese cannot be told apart without diacritics).
 
-Pure functions on text (meant for the build's `on_page_content` hook); `unmarked_runs` is the check.
+Pure functions on text (the build's `on_post_page` hook marks every page); `unmarked_runs` is the check.
 Text inside <script>, <style>, <code>, <pre>, <svg>, <math> and attribute values is never touched.
 """
 
@@ -77,13 +77,14 @@ def _lang_segments(html: str, page_lang: str, skipped: list[tuple[int, int]]):
     """(start, end, lang) covering the whole HTML: the language every stretch inherits."""
     elements = []
     for m in _LANG_VALUE.finditer(html):
-        if not html[m.start() - 1].isspace():
+        if m.start() == 0 or not html[m.start() - 1].isspace():
             continue  # hreflang=, data-lang=
         tag_start = html.rfind("<", 0, m.start())
         name = _TAG_NAME.match(html, tag_start)
         if not name or html.rfind(">", 0, m.start()) > tag_start or htmltext.inside(skipped, tag_start):
             continue  # text, or inside a script or a comment: not an element's attribute
-        elements.append((tag_start, htmltext.element_end(html, name.group(1), html.index(">", m.end()) + 1), m.group(2)))
+        end = htmltext.element_end(html, name.group(1), html.index(">", m.end()) + 1)
+        elements.append((tag_start, end, m.group(2)))
     stack, pos = [(0, len(html), page_lang)], 0
     for start, end, lang in elements:
         while stack[-1][1] <= start:
