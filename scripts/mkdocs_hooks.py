@@ -165,8 +165,13 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     locale = _state["building"].pop()  # the config's language is stale once the nested builds ran
     site_dir = Path(config.site_dir)
-    search_index.write_index(site_dir / "search" / f"hg-{locale}.js",
-                             search_index.build_index(_state["sections"].pop(locale, []), _state["synonyms"]))
+    sections = _state["sections"].pop(locale, [])
+    if locale == "vi":
+        index = search_index.build_index(sections, _state["synonyms"])
+    else:  # the en and km builds run first, inside the vi build's post_build: the vi sections are known
+        index = search_index.build_shared_index(sections, _state["sections"]["vi"], f"{locale}/",
+                                                _state["synonyms"])
+    search_index.write_index(site_dir / "search" / f"hg-{locale}.js", index, locale)
     if locale != "vi":
         sitemaps.write(site_dir / locale / "sitemap.xml", config.site_url, locale, _state["urls"].pop(locale, []))
         return

@@ -91,6 +91,8 @@ def test_service_worker_lists_each_language_and_the_offline_zip_has_none(site, o
 
     lists = pwa.file_lists(site)
     assert "search/hg-vi.js" in lists["vi"] and "en/" in lists["en"] and "km/" in lists["km"]
+    # An en or km reader's search also needs the Vietnamese index (pages shown in Vietnamese).
+    assert all({f"search/hg-{lang}.js", "search/hg-vi.js"} <= set(lists[lang]) for lang in ("en", "km"))
     assert all(not u.startswith(("en/", "km/")) for u in lists["vi"])
     assert (site / "manifest.webmanifest").is_file()
     names = zipfile.ZipFile(offline_zip).namelist()
@@ -112,6 +114,19 @@ def test_phone_reads_unvisited_pages_offline_after_one_visit(served, visit):
     v.page.wait_for_selector(".md-search-result__item", timeout=10_000)
     with pytest.raises(Exception):  # another language was not kept
         v.page.goto(served.url + "en/")
+
+
+@pytest.mark.browser
+def test_a_khmer_reader_searches_offline_pages_shown_in_vietnamese(served, visit):
+    v = open_page(visit, served.url + "km/")
+    v.page.wait_for_selector("html[data-hg-offline-ready]", timeout=60_000)
+    v.context.set_offline(True)
+    v.page.goto(served.url + "km/thuat-ngu/")
+    v.page.click('label.md-header__button[for="__search"]')
+    v.page.locator(".md-search__input").fill("vit an lua")  # a case shown in Vietnamese: the vi index, kept
+    v.page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    links = v.page.locator(".md-search-result__link").evaluate_all("els => els.map(a => a.href)")
+    assert any("/km/tinh-huong/tinh-huong-12/" in href for href in links), links
 
 
 @pytest.mark.browser

@@ -34,8 +34,8 @@ def test_spellings_of_the_same_words_give_the_same_results(base_url, visit):
 def test_exact_accented_word_ranks_above_folded_collisions(base_url, visit):
     v = visit()
     v.page.goto(base_url)
-    rows = v.page.evaluate("""q => window.hgSearch.run(q).then(r => r.slice(0, 10).map(p =>
-        window.HG_SEARCH_INDEX.s[p.ids[0]].slice(1).join(' ').toLowerCase()))""", "đặt câu hỏi")
+    rows = v.page.evaluate("""q => window.hgSearch.run(q).then(r => window.hgSearch.load().then(index =>
+        r.slice(0, 10).map(p => index.s[p.ids[0]].slice(1).join(' ').toLowerCase())))""", "đặt câu hỏi")
     exact = ["đặt" in r for r in rows]
     assert exact[:2] == [True, True]
     assert exact == sorted(exact, reverse=True)  # every "đặt" result above every "đất"/"đạt" one
@@ -102,3 +102,33 @@ def test_benchmark_queries_hit_at_1_and_3(site, browser, root):
     assert misses == []
     for lang, figures in bench.summary(results).items():
         assert figures["hit@1"] >= 0.9, (lang, figures)
+
+
+def test_an_en_or_km_index_merged_with_the_vi_one_is_the_whole_index(base_url, visit):
+    """build_shared_index + search.js merge() give exactly what build_index over every section gives."""
+    from hoagiai.search.index import Section, build_index, build_shared_index
+
+    def page(url, title, *parts):
+        return [Section(url, title, "", [f"Mở đầu {title}"])] + [
+            Section(f"{url}#{i}", title, heading, [f"{heading} nội dung {i}"]) for i, heading in enumerate(parts)]
+
+    vi = page("", "Trang chủ", "Bắt đầu") + page("a/", "Hòa giải", "Bước 1", "Bước 2") + page("b/", "Vịt ăn lúa")
+    en = (page("en/", "Home", "Start")                      # translated
+          + page("en/a/", "Hòa giải", "Bước 1", "Bước 2")   # shown in Vietnamese: refers to vi
+          + page("en/b/", "Ducks", "Story")                 # translated
+          + page("en/only/", "English only"))               # no vi page
+    shared = build_shared_index(en, vi, "en/", [["vit", "vịt"]])
+    assert [step[0] for step in shared["m"]] == [0, 1, 0] and len(shared["s"]) == 5
+    v = visit()
+    v.page.goto(base_url)
+    merged = v.page.evaluate("([own, vi]) => window.hgSearch.merge(own, vi)", [shared, build_index(vi, [])])
+    assert merged == build_index(en, [["vit", "vịt"]])
+
+
+def test_every_page_of_a_language_is_in_its_merged_index(site, base_url, visit):
+    for lang in ("en", "km"):
+        pages = {p.relative_to(site).parent.as_posix() + "/" for p in (site / lang).rglob("index.html")}
+        v = visit()
+        v.page.goto(f"{base_url}{lang}/")
+        urls = v.page.evaluate("() => window.hgSearch.load().then(i => i.s.map(r => r[0].split('#')[0]))")
+        assert set(urls) == pages and len(pages) > 100, lang

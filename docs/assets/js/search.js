@@ -30,28 +30,60 @@
     return out;
   }
 
+  function loadScript(name) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = base + "/search/hg-" + name + ".js";
+      s.onload = function () { resolve(window.HG_SEARCH[name]); };
+      s.onerror = function () { reject(new Error("search index not found: " + s.src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  // An en or km index refers to the Vietnamese index for pages shown in Vietnamese ("m": steps of
+  // [0 own | 1 vi, first id, count] in page order; "p": URL prefix). Merged, it is the index the build
+  // would write with every section in it (same ids, same order): hoagiai.search.index.build_shared_index.
+  function merge(own, vi) {
+    var s = [], v = {}, maps = [[], []];
+    own.m.forEach(function (step) {
+      var src = step[0] ? vi : own;
+      for (var i = step[1]; i < step[1] + step[2]; i++) {
+        var row = src.s[i];
+        maps[step[0]][i] = s.length;
+        s.push(step[0] ? [own.p + row[0], row[1], row[2], row[3]] : row);
+      }
+    });
+    [own, vi].forEach(function (src, which) {
+      var map = maps[which];
+      Object.keys(src.v).forEach(function (tok) {
+        var ids = src.v[tok], out = v[tok] || (v[tok] = []);
+        for (var k = 0; k < ids.length; k++) if (map[ids[k]] !== undefined) out.push(map[ids[k]]);
+      });
+    });
+    Object.keys(v).forEach(function (tok) {
+      if (v[tok].length) v[tok].sort(function (a, b) { return a - b; }); else delete v[tok];
+    });
+    return { s: s, v: v, y: own.y };
+  }
+
   function load() {
     if (index) return Promise.resolve(index);
     if (loading) return loading;
-    loading = new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
-      s.src = base + "/search/hg-" + lang + ".js";
-      s.onload = function () {
-        index = window.HG_SEARCH_INDEX;
-        // Khmer: segment the indexed text with the same segmenter the query uses.
-        index.s.forEach(function (row, id) {
-          var text = row[1] + " " + row[2] + " " + row[3];
-          if (!/[\u1780-\u17ff]/.test(text)) return;
-          (text.match(KHMER) || []).forEach(function (run) {
-            khmerWords(run).forEach(function (w) { (index.v[w] = index.v[w] || []).push(id); });
-          });
+    loading = loadScript(lang).then(function (own) {
+      return own.m ? loadScript("vi").then(function (vi) { return merge(own, vi); }) : own;
+    }).then(function (loaded) {
+      index = loaded;
+      // Khmer: segment the indexed text with the same segmenter the query uses.
+      index.s.forEach(function (row, id) {
+        var text = row[1] + " " + row[2] + " " + row[3];
+        if (!/[\u1780-\u17ff]/.test(text)) return;
+        (text.match(KHMER) || []).forEach(function (run) {
+          khmerWords(run).forEach(function (w) { (index.v[w] = index.v[w] || []).push(id); });
         });
-        vocabKeys = Object.keys(index.v).sort();
-        resolve(index);
-      };
-      s.onerror = function () { loading = null; reject(new Error("search index not found: " + s.src)); };
-      document.head.appendChild(s);
-    });
+      });
+      vocabKeys = Object.keys(index.v).sort();
+      return index;
+    }, function (err) { loading = null; throw err; });
     return loading;
   }
 
@@ -237,7 +269,7 @@
     ui.addEventListener("click", function (ev) {
       if (ev.target.closest && ev.target.closest(".md-search-result__link") && toggle) toggle.checked = false;
     });
-    window.hgSearch = { fold: fold, tokens: tokens, load: load, run: function (q) { return load().then(function () { return run(q); }); } };
+    window.hgSearch = { fold: fold, tokens: tokens, load: load, merge: merge, run: function (q) { return load().then(function () { return run(q); }); } };
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();

@@ -32,7 +32,10 @@ def file_lists(site: Path, site_files: list[tuple[str, Path]] | None = None) -> 
     for rel, _ in site_files if site_files is not None else _site_files(site):
         if rel in SKIP or rel.endswith((".xml", ".xml.gz", ".map")):
             continue
-        if rel.startswith("search/hg-"):
+        if rel == "search/hg-vi.js":  # the en and km indexes refer to it for pages shown in Vietnamese
+            for lang in LOCALES:
+                out[lang].append(rel)
+        elif rel.startswith("search/hg-"):
             out[rel.removeprefix("search/hg-").removesuffix(".js")].append(rel)
         elif rel.startswith("assets/"):
             out["shared"].append(rel)

@@ -107,8 +107,46 @@ def _section_tokens(title: str, heading: str, text: str) -> frozenset[str]:
     return frozenset(tokens(f"{title} {heading} {text}"))
 
 
-def write_index(path: Path, index: dict) -> None:
-    """A .js file (not .json) so it also loads from file://, where fetch/XHR are blocked."""
+def build_shared_index(sections: list[Section], vi_sections: list[Section], prefix: str,
+                       synonyms: list[list[str]]) -> dict:
+    """The index of a language whose pages are mostly Vietnamese pages shown as fallback: it holds its own
+    sections only, and refers to the Vietnamese index for a page whose sections are the Vietnamese page's
+    ("m": [[0 own or 1 Vietnamese, first section id, count], ...] in page order; "p": the URL prefix of
+    this language). search.js merges the two into the index `build_index(sections)` would give."""
+    vi_pages = {url: (first, block) for url, first, block in _pages(vi_sections)}
+    own, plan = [], []
+    for url, _, block in _pages(sections):
+        first, vi_block = vi_pages.get(url.removeprefix(prefix), (0, []))
+        if url.startswith(prefix) and _same_sections(block, vi_block, prefix):
+            step = [1, first, len(block)]
+        else:
+            step = [0, len(own), len(block)]
+            own += block
+        if plan and plan[-1][0] == step[0] and plan[-1][1] + plan[-1][2] == step[1]:
+            plan[-1][2] += step[2]  # one step for a run of consecutive sections
+        else:
+            plan.append(step)
+    return {**build_index(own, synonyms), "m": plan, "p": prefix}
+
+
+def _pages(sections: list[Section]):
+    """(page URL, id of its first section, its sections): a page's sections are consecutive."""
+    first = 0
+    for i in range(1, len(sections) + 1):
+        if i == len(sections) or sections[i].url.split("#")[0] != sections[first].url.split("#")[0]:
+            yield sections[first].url.split("#")[0], first, sections[first:i]
+            first = i
+
+
+def _same_sections(block: list[Section], vi_block: list[Section], prefix: str) -> bool:
+    return len(block) == len(vi_block) and all(
+        a.url == prefix + b.url and (a.title, a.heading, a.text) == (b.title, b.heading, b.text)
+        for a, b in zip(block, vi_block))
+
+
+def write_index(path: Path, index: dict, lang: str) -> None:
+    """A .js file (not .json) so it also loads from file://, where fetch/XHR are blocked. One global per
+    language: a Khmer or English page loads its own index and the Vietnamese one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(f"window.HG_SEARCH_INDEX={data};\n", encoding="utf-8")
+    path.write_text(f'(window.HG_SEARCH=window.HG_SEARCH||{{}})["{lang}"]={data};\n', encoding="utf-8")
