@@ -161,7 +161,7 @@ def type_search(page, query):
     page.locator(".md-search__input").press_sequentially(query, delay=20)
     # Results for a prefix may show while typing: wait for the ones of the whole query.
     page.wait_for_function("""q => { const a = document.querySelector('.md-search-result__link');
-        return !!a && a.href.includes('h=' + encodeURIComponent(window.hgSearch.tokens(q).join(' '))); }""",
+        return !!a && !!window.hgSearch && a.href.includes('h=' + encodeURIComponent(window.hgSearch.tokens(q).join(' '))); }""",
                            arg=query, timeout=10_000)
     return page.locator(".md-search-result__item")
 

@@ -12,14 +12,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def first_urls(page, query, n=5):
-    return page.evaluate("q => window.hgSearch.run(q).then(r => r.slice(0, %d).map(p => p.url))" % n, query)
+    return page.evaluate("q => window.hgSearchReady().then(s => s.run(q)).then(r => r.slice(0, %d).map(p => p.url))" % n,
+                         query)
 
 
 def test_python_and_browser_fold_text_the_same_way(base_url, visit):
     v = visit()
     v.page.goto(base_url)
     samples = ["HÒA GIẢI", "hoà giải", unicodedata.normalize("NFD", "Đất đai, thỏa thuận"), "ភូមិ និង សិទ្ធិ", "Ưu tiên"]
-    assert v.page.evaluate("s => s.map(window.hgSearch.fold)", samples) == [fold(s) for s in samples]
+    assert v.page.evaluate("s => window.hgSearchReady().then(api => s.map(api.fold))", samples) == [
+        fold(s) for s in samples]
 
 
 def test_spellings_of_the_same_words_give_the_same_results(base_url, visit):
@@ -34,8 +36,9 @@ def test_spellings_of_the_same_words_give_the_same_results(base_url, visit):
 def test_exact_accented_word_ranks_above_folded_collisions(base_url, visit):
     v = visit()
     v.page.goto(base_url)
-    rows = v.page.evaluate("""q => window.hgSearch.run(q).then(r => window.hgSearch.load().then(index =>
-        r.slice(0, 10).map(p => index.s[p.ids[0]].slice(1).join(' ').toLowerCase())))""", "đặt câu hỏi")
+    rows = v.page.evaluate("""async q => { const api = await window.hgSearchReady(), r = await api.run(q),
+        index = await api.load(); return r.slice(0, 10).map(p => index.s[p.ids[0]].slice(1).join(' ').toLowerCase()); }""",
+                           "đặt câu hỏi")
     exact = ["đặt" in r for r in rows]
     assert exact[:2] == [True, True]
     assert exact == sorted(exact, reverse=True)  # every "đặt" result above every "đất"/"đạt" one
@@ -121,7 +124,8 @@ def test_an_en_or_km_index_merged_with_the_vi_one_is_the_whole_index(base_url, v
     assert [step[0] for step in shared["m"]] == [0, 1, 0] and len(shared["s"]) == 5
     v = visit()
     v.page.goto(base_url)
-    merged = v.page.evaluate("([own, vi]) => window.hgSearch.merge(own, vi)", [shared, build_index(vi, [])])
+    merged = v.page.evaluate("([own, vi]) => window.hgSearchReady().then(api => api.merge(own, vi))",
+                             [shared, build_index(vi, [])])
     assert merged == build_index(en, [["vit", "vịt"]])
 
 
@@ -130,5 +134,16 @@ def test_every_page_of_a_language_is_in_its_merged_index(site, base_url, visit):
         pages = {p.relative_to(site).parent.as_posix() + "/" for p in (site / lang).rglob("index.html")}
         v = visit()
         v.page.goto(f"{base_url}{lang}/")
-        urls = v.page.evaluate("() => window.hgSearch.load().then(i => i.s.map(r => r[0].split('#')[0]))")
+        urls = v.page.evaluate("() => window.hgSearchReady().then(api => api.load()).then(i => i.s.map(r => r[0].split('#')[0]))")
         assert set(urls) == pages and len(pages) > 100, lang
+
+
+def test_search_code_loads_only_when_the_reader_opens_search(base_url, visit, search_ui):
+    v = visit()
+    requests = []
+    v.page.on("request", lambda r: requests.append(r.url))
+    v.page.goto(base_url + "chuong-trinh/mo-dun-01/")
+    v.page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "/search/" in u or u.endswith("search.js")]  # not on every page
+    assert search_ui(v.page, "hoa giai").count() > 0  # opened and typed at once: results still come
+    assert any(u.endswith("assets/js/search.js") for u in requests)

@@ -270,6 +270,9 @@
       if (ev.target.closest && ev.target.closest(".md-search-result__link") && toggle) toggle.checked = false;
     });
     window.hgSearch = { fold: fold, tokens: tokens, load: load, merge: merge, run: function (q) { return load().then(function () { return run(q); }); } };
+    // Loaded on demand (site.js): the reader may have opened search or typed already.
+    if (toggle && toggle.checked && document.activeElement !== input) input.focus();  // focus runs ready()
+    else if (document.activeElement === input) ready();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();

@@ -2,6 +2,7 @@
 (function () {
   "use strict";
   var lang = (document.documentElement.lang || "vi").slice(0, 2);
+  var here = document.currentScript ? document.currentScript.src : "";
   var TEXT = {
     saving: { vi: "Đang lưu để đọc khi không có mạng… ", en: "Saving for offline reading… ", km: "កំពុងរក្សាទុកសម្រាប់អានពេលគ្មានអ៊ីនធឺណិត… " },
     ready: { vi: "✓ Đã lưu: đọc được cả khi không có mạng.", en: "✓ Saved: readable without a network.", km: "✓ បានរក្សាទុក៖ អាចអានបានពេលគ្មានអ៊ីនធឺណិត។" },
@@ -68,8 +69,31 @@
     });
   }
 
+  // Search (assets/js/search.js, ~5 KB gzipped) loads when the reader opens it or arrives from a result
+  // (?h=, highlighted by search.js), not with every page. hgSearchReady() resolves to its API.
+  var searchReady = null;
+  window.hgSearchReady = function () {
+    if (!searchReady) {
+      searchReady = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = here.replace(/site\.js(\?.*)?$/, "search.js");
+        s.onload = function () { resolve(window.hgSearch); };
+        s.onerror = function () { searchReady = null; reject(new Error("search not loaded: " + s.src)); };
+        document.head.appendChild(s);
+      });
+    }
+    return searchReady;
+  };
+  function searchOnDemand() {
+    var toggle = document.getElementById("__search"), input = document.querySelector(".md-search__input");
+    function load() { window.hgSearchReady().catch(function () { /* retried on the next opening */ }); }
+    if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) load(); });
+    if (input) input.addEventListener("focus", load);
+    if (/[?&]h=/.test(location.search)) load();
+  }
+
   function init() {
-    prefillMail(); offlineCopy(); taskLabels();
+    prefillMail(); offlineCopy(); taskLabels(); searchOnDemand();
     if (window.document$ && window.document$.subscribe) window.document$.subscribe(scrollRegions);
     scrollRegions();
     window.addEventListener("load", scrollRegions);

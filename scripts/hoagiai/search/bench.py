@@ -9,7 +9,7 @@ import yaml
 
 QUERIES = Path("tests/search/queries.yml")
 _RUN = """async q => {
-  const pages = await window.hgSearch.run(q);
+  const pages = await (await window.hgSearchReady()).run(q);
   return pages.slice(0, 5).map(p => p.url);
 }"""
 
@@ -40,7 +40,7 @@ def run(site: Path, queries: list[dict], browser) -> list[Result]:
         page = browser.new_page()
         home = site / ("" if lang == "vi" else lang) / "index.html"
         page.goto(home.as_uri())
-        page.evaluate("window.hgSearch.load()")
+        page.evaluate("window.hgSearchReady().then(api => api.load())")
         for q in items:
             results.append(Result(lang, q["q"], q["expect"], page.evaluate(_RUN, q["q"])))
         page.close()
