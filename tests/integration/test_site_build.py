@@ -135,3 +135,23 @@ def test_search_index_never_holds_quiz_answers(site, root):
         assert "tu-kiem-tra" in index
         leaked = [s[:60] for s in secrets if s in index]  # (not `in` on the 1 MB index: pytest would diff it)
         assert leaked == [], lang
+
+
+def test_raw_html_that_never_closes_fails_the_build_naming_page_and_element(root, tmp_path):
+    """The citation and search passes match elements by name: an unclosed one in a page is the author's to fix."""
+    import shutil
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    for name in ("docs", "data", "quizzes", "overrides", "scripts"):
+        shutil.copytree(root / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(root / "mkdocs.yml", project)
+    page = project / "docs" / "hoi-dap.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMẫu lệnh <code>chưa đóng.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "hoagiai.cli", "build", "--site-dir", str(tmp_path / "s")],
+                          cwd=project, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "hoi-dap.md: <code> is never closed: citations not linked, page not searchable" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "s").exists()
