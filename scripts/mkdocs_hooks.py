@@ -166,14 +166,17 @@ def on_post_build(config):
     locale = _state["building"].pop()  # the config's language is stale once the nested builds ran
     site_dir = Path(config.site_dir)
     sections = _state["sections"].pop(locale, [])
+    # static-i18n's build_only_locale (for authors) builds one language at the site's root.
+    lang_dir = site_dir / locale if locale != "vi" and (site_dir / locale).is_dir() else site_dir
     if locale == "vi":
         index = search_index.build_index(sections, _state["synonyms"])
     else:  # the en and km builds run first, inside the vi build's post_build: the vi sections are known
-        index = search_index.build_shared_index(sections, _state["sections"]["vi"], f"{locale}/",
+        prefix = f"{locale}/" if lang_dir != site_dir else ""
+        index = search_index.build_shared_index(sections, _state["sections"].get("vi", []), prefix,
                                                 _state["synonyms"])
     search_index.write_index(site_dir / "search" / f"hg-{locale}.js", index, locale)
     if locale != "vi":
-        sitemaps.write(site_dir / locale / "sitemap.xml", config.site_url, locale, _state["urls"].pop(locale, []))
+        sitemaps.write(lang_dir / "sitemap.xml", config.site_url, locale, _state["urls"].pop(locale, []))
         return
     # Every language build writes the root 404.html; the last one wins. Put each where it belongs.
     for lang, text in _state["404"].items():

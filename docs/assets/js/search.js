@@ -70,7 +70,8 @@
     if (index) return Promise.resolve(index);
     if (loading) return loading;
     loading = loadScript(lang).then(function (own) {
-      return own.m ? loadScript("vi").then(function (vi) { return merge(own, vi); }) : own;
+      var refersToVi = own.m && own.m.some(function (step) { return step[0] === 1; });
+      return refersToVi ? loadScript("vi").then(function (vi) { return merge(own, vi); }) : own;
     }).then(function (loaded) {
       index = loaded;
       // Khmer: segment the indexed text with the same segmenter the query uses.
