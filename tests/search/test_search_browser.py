@@ -147,3 +147,14 @@ def test_search_code_loads_only_when_the_reader_opens_search(base_url, visit, se
     assert not [u for u in requests if "/search/" in u or u.endswith("search.js")]  # not on every page
     assert search_ui(v.page, "hoa giai").count() > 0  # opened and typed at once: results still come
     assert any(u.endswith("assets/js/search.js") for u in requests)
+
+
+def test_arriving_from_a_result_marks_whole_words_when_the_page_has_them(base_url, visit):
+    v = visit()
+    v.page.goto(base_url + "van-ban/luat-35-2013/?h=hoa+giai")
+    v.page.wait_for_selector(".md-content article mark")
+    marks = {m.lower() for m in v.page.locator(".md-content article mark").all_inner_texts()}
+    assert {"hòa", "giải"} <= marks and "hoạt" not in marks  # "hoạt động" holds no searched word
+    v.page.goto(base_url + "van-ban/luat-35-2013/?h=quye")  # a prefix that is no word marks the words it starts
+    v.page.wait_for_selector(".md-content article mark")
+    assert {"quyền", "quyết"} <= {m.lower() for m in v.page.locator(".md-content article mark").all_inner_texts()}

@@ -193,10 +193,12 @@
   function esc(s) { return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
 
   // Wrap words whose folded form starts with a query term in <mark> (the original, accented words).
-  function mark(text, terms) {
+  // A word is marked when it starts with a term; terms in `whole` (a Set) mark whole words only.
+  function mark(text, terms, whole) {
     return text.replace(/[\p{L}\p{M}\p{N}]+/gu, function (w) {
       var f = fold(w);
-      return terms.some(function (t) { return f.indexOf(t) === 0 || (t.length > 1 && f === t); }) ? "<mark>" + esc(w) + "</mark>" : esc(w);
+      return terms.some(function (t) { return f === t || (f.indexOf(t) === 0 && !(whole && whole.has(t))); })
+        ? "<mark>" + esc(w) + "</mark>" : esc(w);
     });
   }
   function snippet(text, terms) {
@@ -238,9 +240,12 @@
     var article = document.querySelector(".md-content article");
     if (!h || !article) return;
     var terms = tokens(h), walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT), nodes = [];
+    // On the page, a term that is a word of the page marks that word only ("hoa": "hòa", not "hoạt").
+    var words = new Set(fold(article.textContent).match(/[\p{L}\p{M}\p{N}]+/gu) || []);
+    var whole = new Set(terms.filter(function (t) { return words.has(t); }));
     while (walker.nextNode()) if (walker.currentNode.parentNode.closest("[data-search-exclude],script,style,mark") === null) nodes.push(walker.currentNode);
     nodes.forEach(function (node) {
-      var html = mark(node.nodeValue, terms);
+      var html = mark(node.nodeValue, terms, whole);
       if (html.indexOf("<mark>") < 0) return;
       var span = document.createElement("span");
       span.innerHTML = html;
