@@ -152,7 +152,7 @@ def visit(browser):
 
 def type_search(page, query):
     """Open the search dialog as a reader would and type; returns the result items."""
-    button = page.locator('label.md-header__button[for="__search"]')
+    button = page.locator('button[data-hg-toggle="__search"]')
     if button.is_visible():  # phones: a search button; wide screens show the search box itself
         button.click()
     else:

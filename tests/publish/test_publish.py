@@ -109,7 +109,7 @@ def test_phone_reads_unvisited_pages_offline_after_one_visit(served, visit):
         v.page.goto(served.url + path)
         assert v.page.locator("h1").first.is_visible(), path
     v.page.goto(served.url)  # search works offline too: its index was kept with the pages
-    v.page.click('label.md-header__button[for="__search"]')
+    v.page.click('button[data-hg-toggle="__search"]')
     v.page.locator(".md-search__input").fill("vit an lua")
     v.page.wait_for_selector(".md-search-result__item", timeout=10_000)
     with pytest.raises(Exception):  # another language was not kept
@@ -122,7 +122,7 @@ def test_a_khmer_reader_searches_offline_pages_shown_in_vietnamese(served, visit
     v.page.wait_for_selector("html[data-hg-offline-ready]", timeout=60_000)
     v.context.set_offline(True)
     v.page.goto(served.url + "km/thuat-ngu/")
-    v.page.click('label.md-header__button[for="__search"]')
+    v.page.click('button[data-hg-toggle="__search"]')
     v.page.locator(".md-search__input").fill("vit an lua")  # a case shown in Vietnamese: the vi index, kept
     v.page.wait_for_selector(".md-search-result__item", timeout=10_000)
     links = v.page.locator(".md-search-result__link").evaluate_all("els => els.map(a => a.href)")

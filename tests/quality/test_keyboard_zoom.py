@@ -15,7 +15,8 @@ FOCUS = """() => {
   return {tag: e.tagName, text: (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 60),
           href: e.getAttribute('href'), cls: e.className, type: e.type || '',
           outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
-          shadow: s.boxShadow !== 'none', visible: r.width > 0 && r.height > 0};
+          shadow: s.boxShadow !== 'none', visible: r.width > 0 && r.height > 0,
+          inview: r.right > 0 && r.left < window.innerWidth};
 }"""
 
 
@@ -71,7 +72,36 @@ def test_keyboard_walk_home_module_quiz_result(quality_served, watched):
     assert "%" in page.locator(".hg-quiz .hg-score").inner_text()
     hidden_focus = [f for f in seen if f["visible"] and not (f["outline"] or f["shadow"])]
     assert hidden_focus == [], hidden_focus[:5]
+    off_screen = [f for f in seen if not (f["visible"] and f["inview"])]  # e.g. the closed drawer's links
+    assert off_screen == [], off_screen[:5]
     assert w.external == [] and w.page_errors == []
+
+
+def test_phone_menu_and_search_open_and_close_by_keyboard(quality_served, watched):
+    """Material opens its drawer and search with <label>s a keyboard never reaches; ours are buttons."""
+    w = watched()
+    page = w.page
+    page.goto(quality_served.url + "chuong-trinh/mo-dun-02/")
+    seen: list[dict] = []
+    tab_to(page, lambda f: f["tag"] == "BUTTON" and page.evaluate(
+        "document.activeElement.dataset.hgToggle === '__drawer'"), seen=seen)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+    assert page.evaluate(FOCUS)["inview"] and page.evaluate("document.getElementById('__drawer').checked")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.dataset.hgToggle") == "__drawer"
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    tab_to(page, lambda f: f["tag"] == "BUTTON" and page.evaluate(
+        "document.activeElement.dataset.hgToggle === '__search'"), seen=seen)
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("to hoa giai")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.dataset.hgToggle") == "__search"
+    assert page.evaluate("!document.getElementById('__search').checked && document.querySelector('.md-search').inert")
+    assert [f for f in seen if not f["inview"]] == []
+    assert w.page_errors == []
 
 
 ZOOM_PAGES = ["", "en/", "km/", "chuong-trinh/", "chuong-trinh/mo-dun-01/", "chuong-trinh/mo-dun-06/",

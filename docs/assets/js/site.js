@@ -92,8 +92,59 @@
     if (/[?&]h=/.test(location.search)) load();
   }
 
+  // Header menu and search: buttons a keyboard reaches (Material's <label>s it cannot). Below the widths
+  // where they show, the drawer and the search dialog sit off-screen when closed: inert then, so that Tab
+  // never lands in them unseen. Escape closes them and gives focus back to the button.
+  var NARROW = { __drawer: "(max-width: 76.234375em)", __search: "(max-width: 59.984375em)" };
+  var PANEL = { __drawer: ".md-sidebar--primary", __search: ".md-search" };
+  // The drawer (once slid in, 0.25 s) shows the current section's panel over the others: its first control in view.
+  function firstInView(panel) {
+    var items = panel.querySelectorAll("a[href], label[tabindex], button");
+    for (var i = 0; i < items.length; i++) {
+      var r = items[i].getBoundingClientRect();
+      if (r.width > 0 && r.left >= 0 && r.right <= window.innerWidth &&
+          items[i].contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2))) return items[i];
+    }
+    return null;
+  }
+  function headerButtons() {
+    document.querySelectorAll("button[data-hg-toggle]").forEach(function (button) {
+      var id = button.getAttribute("data-hg-toggle"), toggle = document.getElementById(id);
+      var panel = document.querySelector(PANEL[id]), narrow = window.matchMedia(NARROW[id]);
+      var label = document.querySelector('.md-header__button[for="' + id + '"]');
+      if (!toggle || !panel) return;
+      function sync() {
+        button.setAttribute("aria-expanded", String(toggle.checked));
+        panel.inert = narrow.matches && !toggle.checked;
+      }
+      if (label) label.hidden = true;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        toggle.checked = !toggle.checked;
+        toggle.dispatchEvent(new Event("change"));
+        if (toggle.checked && id === "__search") panel.querySelector(".md-search__input").focus();
+        else if (toggle.checked) setTimeout(function () { var first = firstInView(panel); if (first) first.focus(); }, 300);
+      });
+      toggle.addEventListener("change", sync);
+      narrow.addEventListener("change", sync);
+      sync();
+    });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Escape") return;
+      ["__search", "__drawer"].some(function (id) {
+        var toggle = document.getElementById(id), button = document.querySelector('button[data-hg-toggle="' + id + '"]');
+        if (!toggle || !toggle.checked) return false;
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+        if (button && button.offsetParent) button.focus();
+        else if (document.activeElement) document.activeElement.blur();
+        return true;
+      });
+    });
+  }
+
   function init() {
-    prefillMail(); offlineCopy(); taskLabels(); searchOnDemand();
+    prefillMail(); offlineCopy(); taskLabels(); headerButtons(); searchOnDemand();
     if (window.document$ && window.document$.subscribe) window.document$.subscribe(scrollRegions);
     scrollRegions();
     window.addEventListener("load", scrollRegions);
