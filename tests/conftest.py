@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from hoagiai.quality.serve import QuietHandler
+
 ROOT = Path(__file__).resolve().parents[1]
 SUBPATH = "/hoa-giai-co-so/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -60,17 +62,8 @@ def offline_site(offline_zip, tmp_path_factory) -> Path:
     return moved
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(QuietHandler):
     """Serves the site under SUBPATH, with the language's 404 page like the portal's web server."""
-
-    def log_message(self, *args):
-        pass
-
-    def handle(self):
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):  # the browser closed the page first
-            pass
 
     def translate_path(self, path):
         path = urlsplit(path).path

@@ -96,15 +96,22 @@ def in_tag(html: str, pos: int) -> bool:
 _NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 
 
+def element_with(html: str, pos: int) -> tuple[int, int] | None:
+    """(start, end) of the element whose start tag holds `pos` (an attribute), or None when `pos` is text."""
+    tag_start = html.rfind("<", 0, pos)
+    name = _NAME.match(html, tag_start)
+    if not name or not in_tag(html, pos):
+        return None
+    return tag_start, element_end(html, name.group(1), html.index(">", pos) + 1)
+
+
 def spans_of_tags_with(html: str, attribute: str) -> list[tuple[int, int]]:
     """(start, end) of every element whose start tag holds the text `attribute` (in order)."""
     spans, pos = [], 0
     while (at := html.find(attribute, pos)) >= 0:
         pos = at + len(attribute)
-        tag_start = html.rfind("<", 0, at)
-        name = _NAME.match(html, tag_start)
-        if name and in_tag(html, at):
-            spans.append((tag_start, element_end(html, name.group(1), html.index(">", at) + 1)))
+        if span := element_with(html, at):
+            spans.append(span)
     return spans
 
 

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from hoagiai.build import mkdocs_build, offline_zip
+from hoagiai.quality.serve import QuietHandler
 
 OUR_ASSETS = ("assets/css/site.css", "assets/quiz/quiz.css", "assets/js/site.js", "assets/js/search.js",
               "assets/quiz/quiz.js")
@@ -131,19 +132,8 @@ def _plain_build(root: Path, config: Path, out: Path) -> None:
                    cwd=root, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def handle(self):
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):  # the browser closed the page first
-            pass
-
-
 def serve(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
 

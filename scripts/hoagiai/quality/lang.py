@@ -70,7 +70,6 @@ _ANY_KHMER = re.compile(f"[{KHMER}]")
 _VI_LETTER = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
 _SKIP_START = htmltext.start_tags(_SKIP)
 _LANG_VALUE = re.compile(r"""lang\s*=\s*(["']?)([A-Za-z-]+)\1""")  # starts with a literal: a fast scan
-_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 
 
 def _lang_segments(html: str, page_lang: str, skipped: list[tuple[int, int]]):
@@ -79,12 +78,10 @@ def _lang_segments(html: str, page_lang: str, skipped: list[tuple[int, int]]):
     for m in _LANG_VALUE.finditer(html):
         if m.start() == 0 or not html[m.start() - 1].isspace():
             continue  # hreflang=, data-lang=
-        tag_start = html.rfind("<", 0, m.start())
-        name = _TAG_NAME.match(html, tag_start)
-        if not name or html.rfind(">", 0, m.start()) > tag_start or htmltext.inside(skipped, tag_start):
+        span = htmltext.element_with(html, m.start())
+        if span is None or htmltext.inside(skipped, span[0]):
             continue  # text, or inside a script or a comment: not an element's attribute
-        end = htmltext.element_end(html, name.group(1), html.index(">", m.end()) + 1)
-        elements.append((tag_start, end, m.group(2)))
+        elements.append((*span, m.group(2)))
     stack, pos = [(0, len(html), page_lang)], 0
     for start, end, lang in elements:
         while stack[-1][1] <= start:

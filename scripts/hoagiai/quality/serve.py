@@ -4,6 +4,7 @@ for measurements outside the test suite (`hoagiai bench`'s Lighthouse medians)."
 from __future__ import annotations
 
 import contextlib
+import http.server
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,19 @@ from pathlib import Path
 from hoagiai.publish import nginx
 
 SUBPATH = "/hoa-giai-co-so/"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Python's static file handler without a log line per request or a traceback when a page is closed."""
+
+    def log_message(self, *args):
+        pass
+
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # the browser closed the page first
+            pass
 
 
 def _free_port() -> int:
