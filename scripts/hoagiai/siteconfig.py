@@ -1,40 +1,28 @@
-"""Read mkdocs.yml without MkDocs: unknown tags (`!ENV`, `!!python/name:`) are kept as plain values."""
+"""Read mkdocs.yml without MkDocs, with the project's one YAML reading (ruamel, positions kept).
+
+MkDocs' own tags (`!ENV [NAME, default]`, `!!python/name:…`) are kept as plain values: a list or a string.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from hoagiai import yamlio
 from hoagiai.errors import UserError
 
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that turns any unknown tag into the node's plain value instead of failing."""
-
-
-def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node, deep=True)
-    return loader.construct_mapping(node, deep=True)
-
-
-_Loader.add_multi_constructor("!", _untagged)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
+CONFIG_FILE = "mkdocs.yml"
 
 
 def load_mkdocs_yml(root: Path) -> dict:
-    path = Path(root) / "mkdocs.yml"
+    """The whole config; mappings keep their positions (`hoagiai.yamlio.key_pos`) for messages."""
+    path = Path(root) / CONFIG_FILE
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except OSError as exc:
-        raise UserError(f"{path.name}: cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise UserError(f"mkdocs.yml{line}: YAML syntax: {getattr(exc, 'problem', exc)}") from None
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{CONFIG_FILE}: cannot read: {exc}") from None
+    data, problems = yamlio.load_positions(text, CONFIG_FILE)
+    if problems:
+        raise UserError(problems)
     return data if isinstance(data, dict) else {}
 
 

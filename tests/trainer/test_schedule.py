@@ -74,9 +74,8 @@ def test_item_longer_than_a_session_is_an_error():
 
 
 def test_config_from_mkdocs_extra_course():
-    config = parse_course_config({"sessions": [{"start": "07:30", "end": 690}, {"start": "14:00", "end": "16:30"}],
+    config = parse_course_config({"sessions": [{"start": "07:30", "end": "11:30"}, {"start": "14:00", "end": "16:30"}],
                                   "break_minutes": 20, "pretest_minutes": 0})
-    # 690 is how YAML 1.1 reads an unquoted 11:30 (base 60)
     assert config.sessions == (Session(450, 690), Session(840, 990))
     assert (config.break_minutes, config.pretest_minutes, config.posttest_minutes) == (20, 0, 15)
 
@@ -91,6 +90,23 @@ def test_bad_config_is_named(data, message):
     with pytest.raises(UserError) as caught:
         parse_course_config(data)
     assert message in str(caught.value)
+
+
+def test_every_config_problem_is_listed_with_its_line(tmp_path):
+    from hoagiai.course.config import load_course_config
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: !ENV [SITE_URL, 'https://x/']\nextra:\n  course:\n"
+        "    sessions:\n      - {start: 8h, end: 11:30}\n      - {start: '13:30', end: '13:00'}\n"
+        "    break_minutes: -1\n    pause: 3\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        load_course_config(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        "mkdocs.yml:6:17: extra.course.sessions[1].start: '8h' is not a time of day like \"08:00\"",
+        "mkdocs.yml:7:9: extra.course.sessions[2]: ends (13:00) before it starts (13:30)",
+        "mkdocs.yml:8:20: extra.course.break_minutes: must be a whole number of minutes (0 or more)",
+        "mkdocs.yml:9:5: extra.course.pause: unknown key (allowed: sessions, break_minutes, pretest_minutes, "
+        "posttest_minutes)"]
 
 
 def test_real_mkdocs_yml_course_settings_load(root):

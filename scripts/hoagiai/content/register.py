@@ -6,13 +6,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from hoagiai import yamlio
 from hoagiai.errors import Problem, UserError
-from hoagiai.frontmatter import load_yaml
 
 REGISTER_PATH = Path("data/legal-register.yml")
 REQUIRED = ("id", "number", "title", "short", "issued", "status", "page", "uses", "source")
+OPTIONAL = ("effective", "articles", "secondary", "aliases")
 
 
 @dataclass(frozen=True)
@@ -52,57 +51,109 @@ class Register(dict[str, Document]):
 
 
 def load_register(path: Path | str = REGISTER_PATH) -> Register:
-    """Load and validate the register; raise UserError naming the file, entry and key."""
+    """Load and validate the register; raise UserError with every problem, naming file, line, entry and key."""
     path = Path(path)
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UserError(f"{path}: the legal documents register is missing") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        raise UserError([Problem(str(path), line, 0, "", f"YAML syntax: {getattr(exc, 'problem', exc)}")]) from None
-    problems: list[Problem] = []
-    register = Register()
-    register.path = path
-    register.mentioned = {}
-    for i, entry in enumerate(data.get("mentioned") or []):
-        if not isinstance(entry, dict) or not entry.get("number") or not entry.get("title") or not entry.get("source"):
-            problems.append(Problem(str(path), 0, 0, f"mentioned[{i}]", "needs number, title and source"))
-        else:
-            register.mentioned[str(entry["number"])] = entry["title"]
-    entries = data.get("documents") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise UserError(f"{path}: top level must be a mapping with a 'documents' list")
-    for i, entry in enumerate(entries):
-        where = f"documents[{i}]"
-        if not isinstance(entry, dict):
-            problems.append(Problem(str(path), 0, 0, where, "each document must be a mapping"))
-            continue
-        missing = [k for k in REQUIRED if not entry.get(k)]
-        if missing:
-            problems.append(Problem(str(path), 0, 0, f"{where} ({entry.get('id', '?')})",
-                                    f"missing {', '.join(missing)}"))
-            continue
-        articles = entry.get("articles") or {}
-        if not all(isinstance(k, int) and isinstance(v, str) for k, v in articles.items()):
-            problems.append(Problem(str(path), 0, 0, f"{where} ({entry['id']})",
-                                    "articles must map article numbers to exact titles"))
-            continue
-        if entry["id"] in register:
-            problems.append(Problem(str(path), 0, 0, where, f"duplicate id {entry['id']!r}"))
-            continue
-        register[entry["id"]] = Document(
-            id=entry["id"], number=str(entry["number"]), title=entry["title"], short=entry["short"],
-            issued=str(entry["issued"]), effective=str(entry["effective"]) if entry.get("effective") else None,
-            status=entry["status"], page=entry["page"], uses=entry["uses"],
-            source=tuple(entry["source"]) if isinstance(entry["source"], list) else (entry["source"],),
-            articles=dict(articles), secondary=frozenset(entry.get("secondary") or ()),
-            aliases=tuple(entry.get("aliases") or ()),
-        )
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: cannot read the register: {exc}") from None
+    register, problems = yamlio.checked(text, str(path), lambda data: _RegisterChecker(path).run(data))
     if problems:
         raise UserError(problems)
     return register
+
+
+class _RegisterChecker:
+    def __init__(self, path: Path):
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def bad(self, pos: yamlio.Pos, where: str, message: str) -> None:
+        self.problems.append(Problem(str(self.path), pos[0], pos[1], where, message))
+
+    def run(self, data) -> tuple[Register, list[Problem]]:
+        register = Register()
+        register.path = self.path
+        register.mentioned = {}
+        top = (1, 1)
+        if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+            self.bad(top, "", "top level must be a mapping with a 'documents' list (and an optional 'mentioned' list)")
+            return register, self.problems
+        for key in data:
+            if key not in ("documents", "mentioned"):
+                self.bad(yamlio.key_pos(data, key, top), str(key), "unknown key (allowed: documents, mentioned)")
+        mentioned = data.get("mentioned") or []
+        if not isinstance(mentioned, list):
+            self.bad(yamlio.value_pos(data, "mentioned", top), "mentioned", "must be a list of {number, title, source}")
+            mentioned = []
+        for i, entry in enumerate(mentioned):
+            pos = yamlio.item_pos(mentioned, i, top)
+            if not isinstance(entry, dict) or not all(_text(entry.get(k)) for k in ("number", "title")) \
+                    or not _texts(entry.get("source")):
+                self.bad(pos, f"mentioned[{i}]", "needs number, title and source")
+            else:
+                register.mentioned[str(entry["number"])] = str(entry["title"])
+        entries = data["documents"]
+        for i, entry in enumerate(entries):
+            self.document(register, entry, f"documents[{i}]", yamlio.item_pos(entries, i, top))
+        return register, self.problems
+
+    def document(self, register: Register, entry, where: str, pos: yamlio.Pos) -> None:
+        if not isinstance(entry, dict):
+            self.bad(pos, where, "each document must be a mapping")
+            return
+        where = f"{where} ({entry.get('id', '?')})"
+        missing = [k for k in REQUIRED if entry.get(k) in (None, "", [])]
+        if missing:
+            self.bad(pos, where, f"missing {', '.join(missing)}")
+        for key in entry:
+            if key not in REQUIRED + OPTIONAL:
+                self.bad(yamlio.key_pos(entry, key, pos), f"{where}.{key}",
+                         f"unknown key (allowed: {', '.join(REQUIRED + OPTIONAL)})")
+        for key in ("id", "number", "title", "short", "issued", "status", "page", "uses"):
+            if entry.get(key) not in (None, "") and not isinstance(entry[key], str):
+                self.bad(yamlio.value_pos(entry, key, pos), f"{where}.{key}",
+                         "must be text (put it in quotes)")
+        articles = entry.get("articles") or {}
+        if not isinstance(articles, dict):
+            self.bad(yamlio.value_pos(entry, "articles", pos), f"{where}.articles",
+                     "must map article numbers to exact titles")
+            articles = {}
+        for number, title in articles.items():
+            if isinstance(number, bool) or not isinstance(number, int) or not _text(title):
+                self.bad(yamlio.key_pos(articles, number, yamlio.value_pos(entry, "articles", pos)),
+                         f"{where}.articles.{number}", "must map an article number to its exact title")
+        if entry.get("source") not in (None, "", []) and not _texts(entry["source"]):
+            self.bad(yamlio.value_pos(entry, "source", pos), f"{where}.source", "must be a text or a list of texts")
+        secondary = entry.get("secondary") or []
+        if not isinstance(secondary, list) or any(n not in articles for n in secondary):
+            self.bad(yamlio.value_pos(entry, "secondary", pos), f"{where}.secondary",
+                     "must list article numbers that are in `articles`")
+            secondary = []
+        if entry.get("id") in register:
+            self.bad(yamlio.value_pos(entry, "id", pos), f"{where}.id", f"duplicate id {entry['id']!r}")
+        if self.problems:
+            return
+        source = entry["source"]
+        register[entry["id"]] = Document(
+            id=entry["id"], number=entry["number"], title=entry["title"], short=entry["short"],
+            issued=entry["issued"], effective=str(entry["effective"]) if entry.get("effective") else None,
+            status=entry["status"], page=entry["page"], uses=entry["uses"],
+            source=tuple(map(str, source)) if isinstance(source, list) else (str(source),),
+            articles={n: str(t) for n, t in articles.items()}, secondary=frozenset(secondary),
+            aliases=tuple(map(str, entry.get("aliases") or ())),
+        )
+
+
+def _text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _texts(value) -> bool:
+    """One text or a non-empty list of texts."""
+    return _text(value) or (isinstance(value, list) and bool(value) and all(map(_text, value)))
 
 
 @cache

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hoagiai.errors import UserError
-from hoagiai.siteconfig import load_mkdocs_yml
+from hoagiai import yamlio
+from hoagiai.errors import Problem, UserError
+from hoagiai.siteconfig import CONFIG_FILE, load_mkdocs_yml
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 KEYS = ("sessions", "break_minutes", "pretest_minutes", "posttest_minutes")
@@ -31,54 +32,82 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _parse_clock(value, where: str) -> int:
-    # PyYAML (YAML 1.1) reads an unquoted 13:30 as the base-60 number 810, which is minutes after midnight.
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-        return value
-    match = _CLOCK.match(str(value).strip())
-    if not match:
-        raise UserError(f"mkdocs.yml: {where}: {value!r} is not a time of day like \"08:00\"")
-    return int(match.group(1)) * 60 + int(match.group(2))
+class _ConfigChecker:
+    """Checks `extra.course`, collecting every problem with its line in mkdocs.yml."""
 
+    def __init__(self, node):
+        self.node = node
+        self.problems: list[Problem] = []
 
-def parse_course_config(data) -> CourseConfig:
-    """Validate `extra.course` (a mapping or None)."""
-    if data is None:
-        return CourseConfig()
-    if not isinstance(data, dict):
-        raise UserError("mkdocs.yml: extra.course: must be a mapping (sessions, break_minutes, …)")
-    problems = [f"mkdocs.yml: extra.course.{key}: unknown key (allowed: {', '.join(KEYS)})"
-                for key in data if key not in KEYS]
-    if problems:
-        raise UserError(problems)
-    default = CourseConfig()
-    values = {}
-    for key in KEYS[1:]:
-        value = data.get(key, getattr(default, key))
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise UserError(f"mkdocs.yml: extra.course.{key}: must be a whole number of minutes (0 or more)")
-        values[key] = value
-    sessions = default.sessions
-    if "sessions" in data:
-        raw = data["sessions"]
+    def bad(self, mapping, key, where: str, message: str) -> None:
+        line, col = yamlio.value_pos(mapping, key, yamlio.pos_of(mapping, (0, 0))) if key is not None \
+            else yamlio.pos_of(mapping, (0, 0))
+        self.problems.append(Problem(CONFIG_FILE, line, col, where, message))
+
+    def clock(self, entry, key: str, where: str) -> int | None:
+        match = _CLOCK.match(str(entry.get(key, "")).strip())
+        if not match:
+            self.bad(entry, key, where, f"{entry.get(key)!r} is not a time of day like \"08:00\"")
+            return None
+        return int(match.group(1)) * 60 + int(match.group(2))
+
+    def run(self) -> CourseConfig:
+        data, default = self.node, CourseConfig()
+        if data is None:
+            return default
+        if not isinstance(data, dict):
+            self.problems.append(Problem(CONFIG_FILE, 0, 0, "extra.course", "must be a mapping (sessions, break_minutes, …)"))
+            return default
+        for key in data:
+            if key not in KEYS:
+                line, col = yamlio.key_pos(data, key, (0, 0))
+                self.problems.append(Problem(CONFIG_FILE, line, col, f"extra.course.{key}",
+                                             f"unknown key (allowed: {', '.join(KEYS)})"))
+        values = {}
+        for key in KEYS[1:]:
+            value = data.get(key, getattr(default, key))
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                self.bad(data, key, f"extra.course.{key}", "must be a whole number of minutes (0 or more)")
+                value = getattr(default, key)
+            values[key] = value
+        sessions = default.sessions
+        if "sessions" in data:
+            sessions = self.sessions(data["sessions"], data)
+        for index, session in enumerate(sessions, 1):
+            if session.end - session.start <= values["break_minutes"]:
+                self.bad(data, "sessions", f"extra.course.sessions[{index}]", "shorter than its break")
+        return CourseConfig(sessions=sessions, **values)
+
+    def sessions(self, raw, data) -> tuple[Session, ...]:
         if not isinstance(raw, list) or not raw:
-            raise UserError("mkdocs.yml: extra.course.sessions: must be a list of {start: \"08:00\", end: \"11:30\"}")
-        parsed = []
+            self.bad(data, "sessions", "extra.course.sessions", 'must be a list of {start: "08:00", end: "11:30"}')
+            return CourseConfig().sessions
+        parsed: list[Session] = []
         for index, entry in enumerate(raw, 1):
             where = f"extra.course.sessions[{index}]"
             if not isinstance(entry, dict) or set(entry) != {"start", "end"}:
-                raise UserError(f"mkdocs.yml: {where}: must be {{start: \"08:00\", end: \"11:30\"}}")
-            start, end = _parse_clock(entry["start"], f"{where}.start"), _parse_clock(entry["end"], f"{where}.end")
+                line, col = yamlio.item_pos(raw, index - 1, (0, 0))
+                self.problems.append(Problem(CONFIG_FILE, line, col, where, 'must be {start: "08:00", end: "11:30"}'))
+                continue
+            start, end = self.clock(entry, "start", f"{where}.start"), self.clock(entry, "end", f"{where}.end")
+            if start is None or end is None:
+                continue
             if end <= start:
-                raise UserError(f"mkdocs.yml: {where}: ends ({clock(end)}) before it starts ({clock(start)})")
-            if parsed and start < parsed[-1].end:
-                raise UserError(f"mkdocs.yml: {where}: starts before the previous session ends")
-            parsed.append(Session(start, end))
-        sessions = tuple(parsed)
-    for index, session in enumerate(sessions, 1):
-        if session.end - session.start <= values["break_minutes"]:
-            raise UserError(f"mkdocs.yml: extra.course.sessions[{index}]: shorter than its break")
-    return CourseConfig(sessions=sessions, **values)
+                self.bad(entry, None, where, f"ends ({clock(end)}) before it starts ({clock(start)})")
+            elif parsed and start < parsed[-1].end:
+                self.bad(entry, None, where, "starts before the previous session ends")
+            else:
+                parsed.append(Session(start, end))
+        return tuple(parsed) or CourseConfig().sessions
+
+
+def parse_course_config(data) -> CourseConfig:
+    """Validate `extra.course` (a mapping or None); UserError lists every problem."""
+    checker = _ConfigChecker(data)
+    config = checker.run()
+    if checker.problems:
+        raise UserError(sorted(checker.problems))
+    return config
 
 
 def load_course_config(root: Path) -> CourseConfig:

@@ -8,12 +8,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-import yaml
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarbool import ScalarBoolean
 
+from hoagiai import yamlio
 from hoagiai.content.register import REGISTER_PATH, Register, load_register
 from hoagiai.errors import Problem, UserError
 from hoagiai.quiz.model import (
@@ -49,43 +47,10 @@ SOURCE_KEYS = {"doc": True, "article": False}
 SCENARIO_SIZE = (2, 5)
 MIN_ORDERING_ITEMS = 3
 
-Pos = tuple[int, int]  # 1-based line and column
+Pos = yamlio.Pos
 
 
-def _pos_of(node: Any, fallback: Pos) -> Pos:
-    lc = getattr(node, "lc", None)
-    if lc is not None and lc.line is not None:
-        return lc.line + 1, lc.col + 1
-    return fallback
-
-
-def _key_pos(mapping: CommentedMap, key: Any, fallback: Pos) -> Pos:
-    try:
-        line, col = mapping.lc.key(key)
-        return line + 1, col + 1
-    except (AttributeError, KeyError, TypeError):
-        return fallback
-
-
-def _value_pos(mapping: CommentedMap, key: Any, fallback: Pos) -> Pos:
-    value = mapping.get(key)
-    if isinstance(value, (CommentedMap, CommentedSeq)):
-        return _pos_of(value, fallback)
-    try:
-        line, col = mapping.lc.value(key)
-        return line + 1, col + 1
-    except (AttributeError, KeyError, TypeError):
-        return fallback
-
-
-def _item_pos(seq: CommentedSeq, index: int, fallback: Pos) -> Pos:
-    if isinstance(seq[index], (CommentedMap, CommentedSeq)):
-        return _pos_of(seq[index], fallback)
-    try:
-        line, col = seq.lc.item(index)
-        return line + 1, col + 1
-    except (AttributeError, KeyError, TypeError, IndexError):
-        return fallback
+_pos_of, _key_pos, _value_pos, _item_pos = yamlio.pos_of, yamlio.key_pos, yamlio.value_pos, yamlio.item_pos
 
 
 def _is_bool(value: Any) -> bool:
@@ -356,53 +321,22 @@ def _unknown_key(key: Any, keys: dict[str, bool]) -> str:
     return f"unknown key {str(key)!r} ({hint})"
 
 
-def _parse(text: str, file: str) -> tuple[Any, list[Problem]]:
-    yaml = YAML(typ="rt")
-    try:
-        return yaml.load(text), []
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = ": ".join(str(part) for part in (exc.context, exc.problem) if part)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return None, [Problem(file, line, col, "", f"YAML syntax: {message or exc}")]
-    except (YAMLError, ValueError, TypeError, RecursionError) as exc:  # e.g. a bad date or tag
-        return None, [Problem(file, 0, 0, "", f"YAML syntax: {exc}")]
-
-
-class _FastLoader(yaml.CSafeLoader):
-    """libyaml, with YAML 1.2 booleans (only true/false) like ruamel: `no` stays the string 'no'."""
-
-
-_FastLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()}
-_FastLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                                  list("tTfF"))
-
-
 def check_text(text: str, file: str, register: Register | None = None,
                seen_ids: dict[str, str] | None = None) -> tuple[Bank | None, list[Problem]]:
     """Check one bank's YAML text; return the bank (None when it has problems) and every problem."""
     seen_ids = {} if seen_ids is None else seen_ids
-    # Fast path (libyaml, ~20× faster than ruamel): most builds meet valid banks. Only when a bank has
-    # problems is it parsed again with ruamel, whose nodes know the line and column for the messages.
-    try:
-        data = yaml.load(text, Loader=_FastLoader)
-    except yaml.YAMLError:
-        data = None
-    if data is not None:
+
+    def check(data):
+        # The fast reading may be followed by the positioned one: its ids enter the shared table only when
+        # it is final (no problems), so that the second reading does not meet its own ids as duplicates.
         trial_ids = dict(seen_ids)
         checker = _BankChecker(file, register, trial_ids)
         bank = checker.bank(data, Path(file).stem)
-        if bank is not None and not checker.problems:
+        if not checker.problems or isinstance(data, CommentedMap):
             seen_ids.update(trial_ids)
-            return bank, []
-    data, problems = _parse(text, file)
-    if problems:
-        return None, problems
-    checker = _BankChecker(file, register, seen_ids)
-    bank = checker.bank(data, Path(file).stem)
-    return bank, sorted(checker.problems)
+        return bank, checker.problems
+
+    return yamlio.checked(text, file, check)
 
 
 def bank_paths(root: Path | str = ".") -> list[Path]:

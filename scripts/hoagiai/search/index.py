@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from hoagiai import htmltext
-from hoagiai.frontmatter import load_yaml
+from hoagiai.yamlio import load_fast
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 # Latin/digit tokens after folding. Khmer runs are left to the browser's segmenter (same one as queries).
@@ -82,7 +82,7 @@ def page_sections(content_html: str, url: str, title: str, description: str = ""
 def load_synonyms(path: Path) -> list[list[str]]:
     if not path.exists():
         return []
-    groups = load_yaml(path.read_text(encoding="utf-8")) or []
+    groups = load_fast(path.read_text(encoding="utf-8")) or []
     return [[fold(p) for p in group] for group in groups]
 
 
