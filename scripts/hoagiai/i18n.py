@@ -1,7 +1,7 @@
 """Our own UI strings (Material's are in its partials; Khmer ones are reference translations)."""
 
-LOCALES = ("vi", "en", "km")
-DEFAULT = "vi"
+from hoagiai.curriculum import DEFAULT_LOCALE as DEFAULT
+from hoagiai.curriculum import LOCALES  # noqa: F401 (the UI languages are the site's)
 
 STRINGS: dict[str, dict[str, str]] = {
     "fallback.notice": {
@@ -25,6 +25,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "km": "ទំព័រដែលអ្នកកំពុងស្វែងរកមិនមាននៅទីនេះទេ។ សូមត្រឡប់ទៅទំព័រដើម ឬប្រើការស្វែងរក។",
     },
     "notfound.home": {"vi": "Về trang chủ", "en": "Go to the home page", "km": "ទៅទំព័រដើម"},
+    # A province setting not known yet (`TODO: publisher`): readers see this instead (hoagiai.province).
+    "province.pending": {
+        "vi": "Sở Tư pháp sẽ cập nhật",
+        "en": "to be announced by the Department of Justice",
+        "km": "មន្ទីរយុត្តិធម៌នឹងធ្វើបច្ចុប្បន្នភាព",
+    },
+    "mail.subject": {
+        "vi": "Câu hỏi về hòa giải ở cơ sở",
+        "en": "Question about grassroots mediation",
+        "km": "សំណួរអំពីការសម្រុះសម្រួលនៅមូលដ្ឋាន",
+    },
 }
 
 

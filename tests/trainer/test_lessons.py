@@ -25,7 +25,7 @@ def test_invalid_lesson_messages(name):
 def test_agenda_sum_message_is_the_documented_one():
     text = (FIXTURES / "mo-dun-03.md").read_text(encoding="utf-8")
     _, problems = check_lesson_text(text, "docs/bai-giang-mau/mo-dun-03.md")
-    assert [str(p) for p in problems] == ["docs/bai-giang-mau/mo-dun-03.md: agenda: minutes sum to 140, duration is 150"]
+    assert [str(p) for p in problems] == ["docs/bai-giang-mau/mo-dun-03.md:10:3: agenda: minutes sum to 140, duration is 150"]
 
 
 def test_valid_lesson_is_loaded():

@@ -14,11 +14,11 @@ import zipfile
 from pathlib import Path
 
 from hoagiai.build import mkdocs_build, offline_zip
+from hoagiai.curriculum import LOCALES
 from hoagiai.quality.serve import QuietHandler
 
 OUR_ASSETS = ("assets/css/site.css", "assets/quiz/quiz.css", "assets/js/site.js", "assets/js/search.js",
               "assets/quiz/quiz.js")
-LOCALES = ("vi", "en", "km")
 
 
 def gz(data: bytes) -> int:

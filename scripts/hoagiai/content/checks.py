@@ -6,32 +6,32 @@ import re
 import unicodedata
 from pathlib import Path
 
-from hoagiai import frontmatter
 from hoagiai.content import translations
 from hoagiai.content.citations import Citations
 from hoagiai.content.register import load_register
+from hoagiai.curriculum import lecture_module
 from hoagiai.errors import Problem
-from hoagiai.lessons.model import LESSON_NAME, check_lesson_text
+from hoagiai.lessons.model import check_lesson_page
+from hoagiai.source import Page, parse_markdown
 
 # Open syllables oa/oe/uy with the tone on the second vowel ("hoà", "thoả", "huỷ"): the law writes "hòa",
 # "thỏa", "hủy". With a final consonant ("toàn", "khoản", "huỳnh") both styles agree, so those are fine.
 NEW_STYLE = re.compile(r"(?<![qQ])(?:[oO][àáảãạèéẻẽẹ]|[uU][ỳýỷỹỵ])(?!\w)")
 OLD_STYLE_HINT = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
                   "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
-RAW_HTML = re.compile(r"<script\b|\son[a-z]+\s*=", re.I)
+RAW_HTML = re.compile(r"<script\b|\son[a-z]+\s*=", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"\b\d{1,4}/(?:\d{4}/)?(?:NĐ|QĐ|TT|QH|NQ|KH|PL|BC|CT|TTLT|NQLT)[A-ZĐƯa-z0-9\-]*(?:/[A-ZĐƯa-z0-9\-]+)*")
-ARTICLE_HEADING = re.compile(r"^#+\s+Điều (\d+)\.\s+(.*?)\s*\{\s*#([^\s}]+)\s*\}\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
+ARTICLE_HEADING = re.compile(r"^Điều (\d+)\.\s+(.*)$")
 
 
-def check_article_headings(text: str, rel: str, doc) -> list[Problem]:
+def check_article_headings(page: Page, rel: str, doc) -> list[Problem]:
     """On a document's page, `Điều N. <title> { #dieu-N }` must match the register."""
     problems = []
-    for number, line in enumerate(text.splitlines(), 1):
-        m = ARTICLE_HEADING.match(line)
-        if not m:
+    for heading in page.headings:
+        m = ARTICLE_HEADING.match(heading.text)
+        if not m or heading.explicit_id is None:
             continue
-        article, title, anchor = int(m.group(1)), m.group(2), m.group(3)
+        number, article, title, anchor = heading.line, int(m.group(1)), m.group(2), heading.explicit_id
         if article not in doc.articles:
             problems.append(Problem(rel, number, 0, "", f"Điều {article} is not a verified article of {doc.id} in the register"))
         elif title != doc.articles[article]:
@@ -49,22 +49,15 @@ def check_markdown(path: Path, rel: str, citations: Citations) -> list[Problem]:
         line = next((i for i, ln in enumerate(text.splitlines(), 1) if unicodedata.normalize("NFC", ln) != ln), 1)
         problems.append(Problem(rel, line, 0, "", "text is not Unicode NFC (the build normalises it; fix the file)"))
         text = unicodedata.normalize("NFC", text)
-    meta, skip = frontmatter.split(text)
-    if meta is None:
+    page = parse_markdown(text, rel)
+    problems += page.meta_problems
+    if not page.has_front_matter:
         problems.append(Problem(rel, 1, 0, "", "no YAML front matter (title, description)"))
-    elif meta.get("__error__"):
-        problems.append(Problem(rel, 1, 0, "", "front matter is not valid YAML"))
-    else:
+    elif not page.meta_problems or page.meta:
         for key in ("title", "description"):
-            if not meta.get(key):
+            if not page.meta.get(key):
                 problems.append(Problem(rel, 1, 0, "front matter", f"missing {key}"))
-    in_code = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if FENCE.match(line):
-            in_code = not in_code
-            continue
-        if in_code or number <= skip:
-            continue
+    for number, line in page.prose():
         if RAW_HTML.search(line):
             problems.append(Problem(rel, number, 0, "", "raw <script> or on*= handler in Markdown"))
         if not line.lstrip().startswith(">"):  # quotations keep their own spelling
@@ -86,7 +79,9 @@ def check_markdown(path: Path, rel: str, citations: Citations) -> list[Problem]:
     doc = next((d for d in citations.register.values() if rel.endswith("docs/" + d.page)
                 or rel == d.page or rel.endswith("/" + d.page)), None)
     if doc is not None:
-        problems += check_article_headings(text, rel, doc)
+        problems += check_article_headings(page, rel, doc)
+    if lecture_module(path) is not None:
+        problems += check_lesson_page(page)[1]
     return problems
 
 
@@ -98,9 +93,9 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
     if not paths:
         problems += translations.check(root / "docs", root)
     for path in files:
-        if path.suffix == ".md":
+        if not path.is_file():
+            problems.append(Problem(str(path), 0, 0, "", "no such Markdown file"))
+        elif path.suffix == ".md":
             rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
             problems += check_markdown(path, rel, citations)
-            if path.parent.name == "bai-giang-mau" and LESSON_NAME.match(path.name):
-                problems += check_lesson_text(path.read_text(encoding="utf-8"), rel)[1]
     return sorted(problems)

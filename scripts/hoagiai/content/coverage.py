@@ -6,20 +6,22 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hoagiai import curriculum
 from hoagiai.content import translations
 from hoagiai.content.register import load_register
 from hoagiai.quiz.loader import load_banks
+from hoagiai.source import is_translation, read_page
 
-MODULES = range(1, 9)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_COMMENT_OR_CODE = re.compile(r"<!--.*?-->|```.*?```", re.S)
+# The one marker for a point that stays unverified (README, "Unverified points"), and the older wordings.
+UNVERIFIED = re.compile(r"\{[^}]*\.hg-unverified\b[^}]*\}")
+HEDGES = re.compile(r"cần (?:đối chiếu|kiểm tra|xác minh)")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def words(path: Path) -> int:
-    text = path.read_text(encoding="utf-8")
-    if text.startswith("---\n"):
-        text = text[text.find("\n---", 4) + 4:]
-    return len(_WORD.findall(_COMMENT_OR_CODE.sub(" ", text)))
+    """Words of a page's body outside fenced code and HTML comments."""
+    return len(_WORD.findall(_COMMENT.sub(" ", read_page(path).prose_text)))
 
 
 def _questions(bank):
@@ -31,15 +33,15 @@ def _questions(bank):
 def coverage(root: Path) -> dict:
     docs = root / "docs"
     banks = load_banks(root=root, register=load_register(root / "data" / "legal-register.yml"))
-    final_objectives = {q.objective for q in _questions(banks["final"])} if "final" in banks else set()
+    final_objectives = {q.objective for q in _questions(banks[curriculum.FINAL_BANK])} \
+        if curriculum.FINAL_BANK in banks else set()
     modules = {}
-    for n in MODULES:
-        folder = docs / "chuong-trinh" / f"mo-dun-{n:02d}"
-        index = folder / "index.md"
-        pages = sorted(p for p in folder.glob("*.md") if not re.search(r"\.(en|km)\.md$", p.name)) if folder.exists() else []
-        meta = translations.front_matter(index.read_text(encoding="utf-8")) if index.exists() else {}
-        objectives = [str(o).split(":", 1)[0].strip() for o in meta.get("objectives") or []]
-        bank = banks.get(f"m{n:02d}")
+    for module in curriculum.modules(docs):
+        n, index = module.number, docs / module.overview
+        pages = [index] * index.exists() + [docs / p for p in module.readings]
+        overview = index.read_text(encoding="utf-8") if index.exists() else ""
+        objectives = [o.id for o in module.objectives]
+        bank = banks.get(module.bank)
         kinds: dict[str, int] = {}
         asked = set()
         for q in _questions(bank) if bank else ():
@@ -47,15 +49,15 @@ def coverage(root: Path) -> dict:
                 kinds[q.kind] = kinds.get(q.kind, 0) + 1
             if q.objective:
                 asked.add(q.objective)
-        lecture = docs / "bai-giang-mau" / f"mo-dun-{n:02d}.md"
+        lecture = docs / curriculum.lecture(n)
         missing = [part for part, ok in (
             ("overview page", index.exists()),
-            ("3 reading pages", len(pages) - 1 >= 3),
-            ("quiz marker on the overview", index.exists() and f"<!-- quiz m{n:02d}" in index.read_text(encoding="utf-8")),
+            ("3 reading pages", len(module.readings) >= 3),
+            ("quiz marker on the overview", f"<!-- quiz {module.bank}" in overview),
             ("quiz bank", bank is not None),
             ("12 questions", bank is not None and len(bank.questions) >= 12),
             ("sample lecture", lecture.exists()),
-            ("linked cases", index.exists() and "tinh-huong/" in index.read_text(encoding="utf-8")),
+            ("linked cases", "tinh-huong/" in overview),
         ) if not ok]
         modules[n] = {
             "pages": len(pages),
@@ -65,17 +67,40 @@ def coverage(root: Path) -> dict:
             "questions_by_kind": dict(sorted(kinds.items())),
             "scenarios": sum(q.kind == "scenario" for q in bank.questions) if bank else 0,
             "objectives_without_question": [o for o in objectives
-                                            if o not in asked and f"m{n:02d}.{o}" not in final_objectives],
+                                            if o not in asked and f"{module.bank}.{o}" not in final_objectives],
             "lecture_words": words(lecture) if lecture.exists() else 0,
             "missing": missing,
         }
-    vi_pages = [p for p in docs.rglob("*.md") if not re.search(r"\.(en|km)\.md$", p.name)]
+    vi_pages = [p for p in docs.rglob("*.md") if not is_translation(p)]
     return {
+        "unverified": markers(docs),
         "site": {"vi_pages": len(vi_pages), "vi_words": sum(words(p) for p in vi_pages),
                  "banks": len(banks), "questions": sum(len(list(_questions(b))) for b in banks.values())},
         "modules": modules,
         "translations": translations.report(docs),
     }
+
+
+def markers(docs: Path) -> dict:
+    """Per language: unverified markers, and hedges still written in words (vi), with the pages holding them."""
+    out = {}
+    for lang in curriculum.LOCALES:
+        counts: dict[str, int] = {}
+        hedges: dict[str, int] = {}
+        for path in sorted(docs.rglob("*.md")):
+            mine = path.name.endswith(f".{lang}.md") if lang != curriculum.DEFAULT_LOCALE else not is_translation(path)
+            if not mine:
+                continue
+            text = read_page(path).prose_text
+            rel = path.relative_to(docs).as_posix()
+            if n := len(UNVERIFIED.findall(text)):
+                counts[rel] = n
+            if lang == curriculum.DEFAULT_LOCALE and (n := len(HEDGES.findall(text))):
+                hedges[rel] = n
+        out[lang] = {"markers": sum(counts.values()), "pages": counts,
+                     **({"hedges_in_words": sum(hedges.values()), "hedge_pages": hedges}
+                        if lang == curriculum.DEFAULT_LOCALE else {})}
+    return out
 
 
 def as_text(data: dict) -> str:
@@ -88,6 +113,10 @@ def as_text(data: dict) -> str:
         gaps = ", ".join(m["objectives_without_question"]) or "—"
         missing = ", ".join(m["missing"]) or "—"
         lines.append(f"  {n:<6}{m['pages']:>5}{m['words']:>8}{m['questions']:>11}  {kinds:<52}{gaps} / {missing}")
+    lines.append("")
+    u = data["unverified"]
+    lines.append("Unverified points (the .hg-unverified marker): " + ", ".join(
+        f"{lang} {u[lang]['markers']}" for lang in u) + f"; hedges still in words (vi): {u['vi']['hedges_in_words']}")
     lines.append("")
     for lang, r in data["translations"].items():
         lines.append(f"{lang}: {r['translated']} translated, {r['falling_back']} falling back to vi, "

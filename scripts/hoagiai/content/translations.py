@@ -10,14 +10,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from hoagiai import frontmatter
+from hoagiai.curriculum import TRANSLATED_LOCALES
 from hoagiai.errors import Problem
-from hoagiai.slugs import slugify
+from hoagiai.source import Page, is_translation, read_page
 
-LANGS = ("en", "km")
 MARKER = "<!-- translations-pending -->"
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([^\s}]+)[^}]*\})?\s*$")
 _QUIZ = re.compile(r"<!--\s*quiz\b[^>]*-->")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?:<([^>]+)>|([^)\s]+))")
@@ -27,45 +24,9 @@ def source_hash(text: str) -> str:
     return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()[:12]
 
 
-def front_matter(text: str) -> dict:
-    meta, _ = frontmatter.split(text)
-    return {} if not meta or meta.get("__error__") else meta
-
-
-def _body_lines(text: str):
-    in_code = False
-    _, start = frontmatter.split(text)
-    for number, line in enumerate(text.splitlines(), 1):
-        if number <= start:
-            continue
-        if _FENCE.match(line):
-            in_code = not in_code
-            continue
-        if not in_code:
-            yield number, line
-
-
-def anchors(text: str) -> list[str]:
-    """Heading ids in order, as the build gives them (explicit `{ #id }` or slugified, `_N` for repeats)."""
-    seen: dict[str, int] = {}
-    out = []
-    for _, line in _body_lines(text):
-        m = _HEADING.match(line)
-        if not m:
-            continue
-        hid = m.group(3) or slugify(m.group(2))
-        if not m.group(3) and hid in seen:
-            seen[hid] += 1
-            hid = f"{hid}_{seen[hid]}"
-        else:
-            seen.setdefault(hid, 0)
-        out.append(hid)
-    return out
-
-
-def _items(pattern: re.Pattern, text: str) -> list[str]:
+def _items(pattern: re.Pattern, page: Page) -> list[str]:
     found = []
-    for _, line in _body_lines(text):
+    for _, line in page.prose():
         for m in pattern.finditer(line):
             found.append(next(g for g in m.groups() if g) if m.groups() else m.group(0))
     return found
@@ -81,7 +42,11 @@ class Translation:
     source: Path
     path: Path
     lang: str
-    meta: dict
+    page: Page
+
+    @property
+    def meta(self) -> dict:
+        return self.page.meta
 
     @property
     def pending(self) -> bool:
@@ -90,10 +55,10 @@ class Translation:
 
 def translations(docs: Path) -> list[Translation]:
     out = []
-    for lang in LANGS:
+    for lang in TRANSLATED_LOCALES:
         for path in sorted(docs.rglob(f"*.{lang}.md")):
             source = path.with_name(path.name.removesuffix(f".{lang}.md") + ".md")
-            out.append(Translation(source, path, lang, front_matter(path.read_text(encoding="utf-8"))))
+            out.append(Translation(source, path, lang, read_page(path)))
     return out
 
 
@@ -104,8 +69,8 @@ def check(docs: Path, root: Path) -> list[Problem]:
         if not tr.source.exists():
             problems.append(Problem(rel, 1, 0, "", f"no Vietnamese source {tr.source.name}"))
             continue
-        src, text = tr.source.read_text(encoding="utf-8"), tr.path.read_text(encoding="utf-8")
-        missing = [a for a in anchors(src) if a not in anchors(text)]
+        src, text = read_page(tr.source), tr.page
+        missing = [a for a in src.anchors() if a not in text.anchors()]
         if missing:
             problems.append(Problem(rel, 1, 0, "headings", "missing heading anchors of the source: " +
                                     ", ".join(f"#{a}" for a in missing[:8]) + (" …" if len(missing) > 8 else "")))
@@ -125,10 +90,10 @@ def check(docs: Path, root: Path) -> list[Problem]:
 
 def report(docs: Path) -> dict:
     """Per language: translated, stale, falling back, awaiting review."""
-    sources = [p for p in docs.rglob("*.md") if not re.search(r"\.(en|km)\.md$", p.name)]
+    sources = [p for p in docs.rglob("*.md") if not is_translation(p)]
     out = {}
     trs = translations(docs)
-    for lang in LANGS:
+    for lang in TRANSLATED_LOCALES:
         mine = [t for t in trs if t.lang == lang and t.source.exists()]
         stale = [t for t in mine if str(t.meta.get("source_hash")) != source_hash(t.source.read_text(encoding="utf-8"))]
         out[lang] = {

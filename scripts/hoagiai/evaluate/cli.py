@@ -14,7 +14,7 @@ REPORT = "bao-cao-danh-gia"
 
 def make_report(root: Path, scores: Path, out: Path, *, pdf: bool = True, banks: dict | None = None):
     """Write the report; return (html path, pdf path or None, bad rows). Banks default to quizzes/."""
-    from hoagiai.evaluate.objectives import objective_texts
+    from hoagiai.curriculum import objective_texts
     from hoagiai.evaluate.report import render_report
     from hoagiai.evaluate.scoring import load_scores, scored_questions
     from hoagiai.evaluate.stats import evaluate
@@ -26,7 +26,7 @@ def make_report(root: Path, scores: Path, out: Path, *, pdf: bool = True, banks:
         raise UserError([f"{scores}:{b.row}: {b.message}" for b in bad] +
                         [f"{scores}: no row could be scored"])
     evaluation = evaluate(sheets, questions)
-    texts = objective_texts(root, sorted({questions[i.qid].bank.id for i in evaluation.items}))
+    texts = objective_texts(root / "docs", sorted({questions[i.qid].bank.id for i in evaluation.items}))
     out.mkdir(parents=True, exist_ok=True)
     html_path = out / f"{REPORT}.html"
     html_path.write_text(render_report(evaluation, questions, texts, bad, source=scores.name), encoding="utf-8")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-_OPEN_NOTE = re.compile(r"^(\s*)!!!\s+trainer\b", re.MULTILINE)
-_FENCE = re.compile(r"^\s*(```|~~~)")
+from hoagiai.source import parse_markdown
+
+_OPEN_NOTE = re.compile(r"^(\s*)!!!\s+trainer\b")
 
 
 def collapse_trainer_notes(markdown: str) -> str:
@@ -14,13 +15,10 @@ def collapse_trainer_notes(markdown: str) -> str:
     Authors write the plain form; the site shows trainer notes collapsed so learners reading a lecture are
     not distracted, while print (which opens every <details>) shows them in full.
     """
-    if not _OPEN_NOTE.search(markdown):
-        return markdown  # most pages: no note, no line walk
-    out, in_code = [], False
-    for line in markdown.splitlines(keepends=True):
-        if _FENCE.match(line):
-            in_code = not in_code
-        if not in_code:
-            line = _OPEN_NOTE.sub(r"\1??? trainer", line)
-        out.append(line)
-    return "".join(out)
+    if "!!! trainer" not in markdown and not re.search(r"!!!\s+trainer", markdown):
+        return markdown  # most pages: no note, no parse
+    page = parse_markdown(markdown, front_matter=False)
+    lines = markdown.splitlines(keepends=True)
+    for number, line in page.prose():
+        lines[number - 1] = _OPEN_NOTE.sub(r"\1??? trainer", lines[number - 1])
+    return "".join(lines)

@@ -8,7 +8,8 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
-LOCALES = ("vi", "en", "km")
+from hoagiai.curriculum import LOCALES
+
 SKIP = {"sw.js", "manifest.webmanifest", "sitemap.xml", "sitemap.xml.gz"}
 
 

@@ -19,10 +19,10 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hoagiai.source import is_translation, parse_markdown
+
 THRESHOLD = 20.0  # mean syllables per sentence above which a page is listed
 
-_FRONT = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.DOTALL | re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -81,9 +81,7 @@ class Report:
 
 def plain_blocks(markdown: str) -> list[str]:
     """The prose blocks of a Markdown page (paragraphs, list items, admonition bodies), as plain text."""
-    text = _FRONT.sub("", markdown.replace("\r\n", "\n"))
-    text = _FENCE.sub("", text)
-    text = _COMMENT.sub("", text)
+    text = _COMMENT.sub("", parse_markdown(markdown.replace("\r\n", "\n")).prose_text)
     blocks, current = [], []
 
     def flush():
@@ -137,7 +135,7 @@ def page_reading(markdown: str, path: str = "") -> PageReading:
 
 def is_vietnamese_source(path: Path) -> bool:
     """docs/x.md, not docs/x.en.md / docs/x.km.md (static-i18n suffix structure)."""
-    return path.suffix == ".md" and not re.search(r"\.[a-z]{2}\.md$", path.name)
+    return path.suffix == ".md" and not is_translation(path)
 
 
 def report(docs: Path, *, threshold: float = THRESHOLD, root: Path | None = None) -> Report:

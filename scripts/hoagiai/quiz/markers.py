@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 
 from hoagiai.errors import Problem
+from hoagiai.source import FRONT_MATTER, parse_markdown
 
 QUIZ_RE = re.compile(r"^\s{0,3}<!--\s*quiz\s+(?P<bank>[a-z0-9-]+)(?:\s+count=(?P<count>[1-9][0-9]*))?\s*-->\s*$")
 PROGRESS_RE = re.compile(r"^\s{0,3}<!--\s*quiz-progress\s*-->\s*$")
 LOOKS_LIKE_MARKER = re.compile(r"^\s*<!--\s*quiz\b")
-FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -29,34 +29,15 @@ def front_matter_line_offset(source: str, markdown: str | None = None) -> int:
     """
     if markdown and source.endswith(markdown):
         return source[: len(source) - len(markdown)].count("\n")
-    lines = source.splitlines()
-    if not lines or lines[0].rstrip() != "---":
-        return 0
-    for i, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            end = i + 1
-            while end < len(lines) and not lines[end].strip():
-                end += 1
-            return end
-    return 0
+    return parse_markdown(source).body_start - 1 if FRONT_MATTER.match(source) else 0
 
 
 def find_markers(markdown: str, *, page: str, line_offset: int = 0) -> tuple[list[Marker], list[Problem]]:
     """Markers outside fenced code blocks, and problems for malformed ones."""
     markers: list[Marker] = []
     problems: list[Problem] = []
-    fence: str | None = None
-    for index, text in enumerate(markdown.splitlines()):
-        opening = FENCE_RE.match(text)
-        if fence:
-            if opening and opening["fence"][0] == fence[0] and len(opening["fence"]) >= len(fence) \
-                    and not text.strip()[len(opening["fence"]):].strip():
-                fence = None
-            continue
-        if opening:
-            fence = opening["fence"]
-            continue
-        line = index + 1 + line_offset
+    for number, text in parse_markdown(markdown, front_matter=False).prose():  # fenced markers are examples
+        index, line = number - 1, number + line_offset
         if match := QUIZ_RE.match(text):
             count = int(match["count"]) if match["count"] else None
             markers.append(Marker(index, line, match["bank"], count))

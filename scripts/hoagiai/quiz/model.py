@@ -6,7 +6,8 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-LOCALES = ("vi", "en", "km")
+from hoagiai.curriculum import LOCALES  # noqa: F401 (bank texts come in the site's languages)
+
 KINDS = ("single", "multiple", "true_false", "ordering", "scenario")
 CHOICE_KINDS = ("single", "multiple", "true_false")
 DEFAULT_PASS_MARK = 70
