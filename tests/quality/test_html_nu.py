@@ -9,7 +9,7 @@ import pytest
 from nu_ignore import IGNORE, WHILE_PLACEHOLDERS
 from quality_support import ROOT, record
 
-from hoagiai.pages import placeholders
+from hoagiai.province import placeholders
 from hoagiai.quality import nu
 from hoagiai.siteconfig import load_mkdocs_yml
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from hoagiai import pages
+from hoagiai import pages, province
 from hoagiai.slugs import fold, slugify
 from hoagiai.urls import relative_url
 
@@ -27,13 +27,35 @@ def test_fold_handles_nfd_input():
 
 def test_province_placeholders_are_filled_and_unknown_keys_named():
     text = "Gọi {{ province.hotline }} ở {{province.name}}."
-    assert pages.fill_province(text, {"hotline": "0123", "name": "Bạc Liêu"}) == "Gọi 0123 ở Bạc Liêu."
+    assert province.fill(text, {"hotline": "0123", "name": "Bạc Liêu"}, locale="vi") == "Gọi 0123 ở Bạc Liêu."
     with pytest.raises(KeyError, match="docs/x.md: unknown province setting"):
-        pages.fill_province("{{ province.fax }}", {}, page="docs/x.md")
+        province.fill("{{ province.fax }}", {}, locale="vi", page="docs/x.md")
+    with pytest.raises(KeyError, match="docs/x.md: unknown filter 'link'"):
+        province.fill("{{ province.email | link }}", {"email": "a@b.vn"}, locale="vi", page="docs/x.md")
 
 
 def test_placeholders_lists_todo_values():
-    assert pages.placeholders({"a": "TODO: publisher", "b": "ok", "c": "x TODO: publisher"}) == ["a", "c"]
+    assert province.placeholders({"a": "TODO: publisher", "b": "ok", "c": "x TODO: publisher"}) == ["a", "c"]
+
+
+def test_a_value_not_known_yet_is_never_shown_nor_linked():
+    settings = {"email": "TODO: publisher", "hotline": "TODO: publisher", "portal": "TODO: publisher"}
+    for text in ("{{ province.email | mailto }}", "{{ province.hotline | tel }}", "{{ province.portal | url }}",
+                 "{{ province.hotline }}"):
+        out = province.fill(text, settings, locale="vi")
+        assert out == '<span class="hg-pending">Sở Tư pháp sẽ cập nhật</span>'
+    assert "Department of Justice" in province.fill("{{ province.email }}", settings, locale="en")
+    assert province.text(settings, "email", "vi") == "Sở Tư pháp sẽ cập nhật"
+
+
+def test_set_values_become_links():
+    settings = {"email": "hoagiai@example.vn", "hotline": "0291 3 822 000", "portal": "https://pbgdpl.example.vn/"}
+    assert province.fill("{{ province.email | mailto }}", settings, locale="vi") == (
+        '[hoagiai@example.vn](<mailto:hoagiai@example.vn>){ data-hg-mail="Câu hỏi về hòa giải ở cơ sở" }')
+    assert province.fill("{{ province.hotline | tel }}", settings, locale="vi") == (
+        "[0291 3 822 000](<tel:02913822000>)")
+    assert province.fill("{{ province.portal | url }}", settings, locale="vi") == (
+        "[https://pbgdpl.example.vn/](<https://pbgdpl.example.vn/>)")
 
 
 @pytest.mark.parametrize("src, dst, rel", [
@@ -55,7 +77,7 @@ def test_km_partial_covers_every_key_of_materials_english(root):
     import material
 
     en = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
-    key = re.compile(r'^\s*"([^"]+)":', re.M)
+    key = re.compile(r'^\s*"([^"]+)":', re.MULTILINE)
     en_keys = set(key.findall(en.read_text(encoding="utf-8")))
     km_keys = set(key.findall((root / "overrides" / "partials" / "languages" / "km.html").read_text(encoding="utf-8")))
     assert en_keys - km_keys == set()
@@ -68,7 +90,7 @@ def test_vi_partial_covers_every_key_in_vietnamese_and_the_laws_tone_marks(root)
     from hoagiai.content.checks import NEW_STYLE
 
     en = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
-    pair = re.compile(r'^\s*"([^"]+)":\s*"(.*)",?$', re.M)
+    pair = re.compile(r'^\s*"([^"]+)":\s*"(.*)",?$', re.MULTILINE)
     en_strings = dict(pair.findall(en.read_text(encoding="utf-8")))
     vi_strings = dict(pair.findall((root / "overrides" / "partials" / "languages" / "vi.html").read_text(encoding="utf-8")))
     assert set(en_strings) - set(vi_strings) == set()
