@@ -10,4 +10,6 @@ def project_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / "mkdocs.yml").is_file():
             return folder
-    raise FileNotFoundError("mkdocs.yml not found in this folder or any parent: run hoagiai inside the project")
+    from hoagiai.errors import UserError
+
+    raise UserError(f"{here}: no mkdocs.yml in this folder or any parent: run hoagiai inside the project folder")

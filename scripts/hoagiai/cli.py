@@ -38,7 +38,7 @@ def main():
 def build(offline: bool, release: bool, site_dir: Path, dist: Path):
     """Strict build of the web site (site/, plus dist/nginx/csp.conf) and, with --offline, the offline zip."""
     from hoagiai.build import mkdocs_build, offline_zip
-    from hoagiai.pages import placeholders
+    from hoagiai.province import placeholders
     from hoagiai.publish.nginx import write_csp
     from hoagiai.siteconfig import load_mkdocs_yml
 
@@ -101,11 +101,11 @@ def check(paths: tuple[Path, ...], report: bool, as_json: bool):
 
 
 # Sub-commands live with their packages.
-from hoagiai.bench.cli import bench  # noqa: E402
-from hoagiai.course.cli import course  # noqa: E402
-from hoagiai.evaluate.cli import evaluate  # noqa: E402
-from hoagiai.pdf.cli import pdf  # noqa: E402
-from hoagiai.quiz.cli import quiz  # noqa: E402
+from hoagiai.bench.cli import bench
+from hoagiai.course.cli import course
+from hoagiai.evaluate.cli import evaluate
+from hoagiai.pdf.cli import pdf
+from hoagiai.quiz.cli import quiz
 
 for command in (quiz, course, pdf, evaluate, bench):
     main.add_command(command)

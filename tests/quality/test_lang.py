@@ -1,6 +1,6 @@
 """`lang` on every element holding another language (WCAG 3.1.2).
 
-The pure function hoagiai.quality.lang.mark_foreign_runs wraps Khmer-script runs on vi/en pages in
+The pure function hoagiai.pages.lang.mark_foreign_runs wraps Khmer-script runs on vi/en pages in
 <span lang="km"> and Vietnamese runs on km pages in <span lang="vi">; the build applies it through the
 on_post_page hook (see the issue-12 report for the two hook lines)."""
 
@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from hoagiai.quality.lang import is_vietnamese_word, mark_foreign_runs, unmarked_runs
+from hoagiai.pages.lang import is_vietnamese_word, mark_foreign_runs, unmarked_runs
 
 
 def page_lang(rel: str) -> str:

@@ -1,8 +1,6 @@
-"""A strict MkDocs build with a quiz page, through the glue in fixtures/glue/quiz_hooks.py
-(the lines to add to scripts/mkdocs_hooks.py): quizzes embed, answers stay out of the search index,
-an unknown bank fails the build naming the page and line."""
+"""A strict MkDocs build of a small site through the real glue (scripts/mkdocs_hooks.py): quizzes embed,
+answers stay out of the search index, an unknown bank fails the build naming the page and line."""
 
-import json
 import shutil
 import subprocess
 import sys
@@ -18,18 +16,19 @@ site_name: Quiz glue test
 strict: true
 use_directory_urls: false
 theme: {name: material, language: vi, font: false}
-hooks: [hooks/quiz_hooks.py]
-extra: {site_id: glue-test}
-extra_css: [assets/quiz/quiz.css]
-extra_javascript: [assets/quiz/quiz.js]
+hooks: [HOOKS]
+extra:
+  site_id: glue-test
+  offline_build: true
+  province: {name: Bạc Liêu, hotline: "TODO: publisher"}
 validation: {anchors: warn, unrecognized_links: warn}
-plugins: [search]
+plugins: []
 """
 
 
 def make_project(tmp_path: Path, page: str) -> Path:
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    shutil.copytree(FIXTURES / "glue", tmp_path / "hooks")
+    hooks = (ROOT / "scripts" / "mkdocs_hooks.py").as_posix()
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML.replace("HOOKS", hooks), encoding="utf-8")
     (tmp_path / "data").mkdir()
     shutil.copy(ROOT / "data" / "legal-register.yml", tmp_path / "data")
     (tmp_path / "quizzes").mkdir()
@@ -45,9 +44,9 @@ def make_project(tmp_path: Path, page: str) -> Path:
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "scripts")}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")],
-                          capture_output=True, text=True, cwd=project, check=False, env={"NO_MKDOCS_2_WARNING": "1",
-                                                                            "PATH": "/usr/bin:/bin"})
+                          capture_output=True, text=True, cwd=project, check=False, env=env)
 
 
 def test_strict_build_with_a_quiz_page(tmp_path):
@@ -58,13 +57,22 @@ def test_strict_build_with_a_quiz_page(tmp_path):
     assert 'data-site="glue-test"' in html and 'id="q-m01-q01-a"' in html
     assert 'href="van-ban/luat-35-2013.html#dieu-32"' in html
     assert html.count("quiz.js") == 1
-    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = json.dumps(index, ensure_ascii=False)
+    text = (project / "site" / "search" / "hg-vi.js").read_text(encoding="utf-8")  # our search index
     assert "Luật Hòa giải ở cơ sở có hiệu lực từ ngày nào?" in text  # questions are searchable
     for answer in ("Luật có hiệu lực từ 01/01/2014.", "Đó là ngày thông qua.", "Xem đáp án"):
         assert answer not in text  # answers, feedback and explanations are not
     progress = (project / "site" / "tien-do.html").read_text(encoding="utf-8")
     assert '<tr data-bank="m01" data-pass="60">' in progress
+
+
+def test_province_values_not_known_yet_never_reach_a_page(tmp_path):
+    page = "---\ntitle: Hỏi\n---\n\n# Hỏi\n\nGọi {{ province.hotline | tel }} ở {{ province.name }}.\n"
+    project = make_project(tmp_path, page)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'Gọi <span class="hg-pending">Sở Tư pháp sẽ cập nhật</span> ở Bạc Liêu.' in html
+    assert "TODO" not in html and "tel:" not in html
 
 
 def test_unknown_bank_fails_the_build_with_page_and_line(tmp_path):

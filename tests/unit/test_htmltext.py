@@ -4,7 +4,7 @@ search sections and the lang marking, compared with the walk they replace."""
 import pytest
 
 from hoagiai import htmltext
-from hoagiai.quality.lang import _mark_by_walk, mark_foreign_runs
+from hoagiai.pages.lang import _mark_by_walk, mark_foreign_runs
 from hoagiai.search.index import page_sections
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from hoagiai import project_root
+from hoagiai.errors import UserError
 
 LATEST = Path("bench/latest.json")
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -84,12 +85,24 @@ def table(data: dict) -> str:
     return "\n".join(lines)
 
 
+def read_latest(root: Path) -> dict:
+    try:
+        return json.loads((root / LATEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"{LATEST}: not found: run `hoagiai bench` first") from None
+    except (OSError, ValueError) as exc:
+        raise UserError(f"{LATEST}: cannot read: {exc}") from None
+
+
 def write_readme(root: Path, data: dict) -> None:
     readme = root / "README.md"
-    text = readme.read_text(encoding="utf-8")
+    try:
+        text = readme.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"README.md: cannot read: {exc}") from None
     block = f"{START}\n{table(data)}\n{END}"
     if START in text:
-        text = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda m: block, text, flags=re.S)
+        text = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda m: block, text, flags=re.DOTALL)
     else:
         text += f"\n## Speed and size\n\n{block}\n"
     readme.write_text(text, encoding="utf-8")
@@ -102,7 +115,7 @@ def bench(readme: bool, repeat: int):
     """Measure build time, sizes, page weight, quiz and search speed and quality; write bench/latest.json."""
     root = project_root()
     if readme:
-        write_readme(root, json.loads((root / LATEST).read_text(encoding="utf-8")))
+        write_readme(root, read_latest(root))
         click.echo("README table written from bench/latest.json", err=True)
         return
     import os

@@ -15,10 +15,7 @@ from hoagiai.quiz.loader import BANKS_DIR, bank_paths, load_banks
 def _root() -> Path:
     from hoagiai import project_root
 
-    try:
-        return project_root()
-    except FileNotFoundError:
-        return Path.cwd()
+    return project_root()
 
 
 def _user_errors(command):

@@ -1,0 +1,204 @@
+"""What our build adds to MkDocs, as one object the glue (scripts/mkdocs_hooks.py) forwards events to.
+
+static-i18n builds the site once per language: vi first, then en and km nested inside vi's post-build. This
+class keeps the state across those builds (data loaded once, per-language URLs, search sections, 404 pages)
+and decides what happens after each language's build (search index, sitemaps, 404 moves, PWA files).
+It knows nothing of MkDocs' objects: pages arrive as `PageRef`, file lookups as a `resolve` function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hoagiai import curriculum, pages, province, sitemaps
+from hoagiai.content import register_page, translations
+from hoagiai.content.citations import Citations, link_citations
+from hoagiai.content.register import REGISTER_PATH, load_register
+from hoagiai.errors import UserError
+from hoagiai.htmltext import Unmatched
+from hoagiai.i18n import t
+from hoagiai.lessons.model import check_lesson_text
+from hoagiai.lessons.notes import collapse_trainer_notes
+from hoagiai.pages.lang import mark_foreign_runs
+from hoagiai.publish import pwa
+from hoagiai.quiz.embed import embed_quizzes, register_link_for, restore_blocks
+from hoagiai.quiz.loader import BANKS_DIR, load_banks
+from hoagiai.quiz.markers import front_matter_line_offset
+from hoagiai.search import index as search_index
+from hoagiai.urls import relative_url
+
+SYNONYMS_PATH = Path("data/search-synonyms.yml")
+Resolve = Callable[[str], "str | None"]  # docs path → site URL in the language being built, None if absent
+
+
+@dataclass
+class PageRef:
+    """The page facts our transforms need (the glue copies them from MkDocs' Page)."""
+
+    src_uri: str  # docs-relative source path: "chuong-trinh/mo-dun-03/index.md"
+    abs_src_path: str
+    url: str  # site-relative URL in this language: "en/chuong-trinh/mo-dun-03/"
+    title: str
+    meta: dict  # the page's front matter; our transforms leave notes in it for later events
+    file_locale: str  # the language of the source file (vi for a fallback page in en/km)
+
+
+@dataclass
+class SiteBuild:
+    root: Path
+    warn: Callable[[str], None]
+    use_directory_urls: bool = True
+    site_id: str = "hoagiai"
+    province: dict = field(default_factory=dict)
+    _stamp: list | None = None
+    _building: list[str] = field(default_factory=list)
+    _urls: dict[str, list[str]] = field(default_factory=dict)
+    _404: dict[str, str] = field(default_factory=dict)
+    _sections: dict[str, list] = field(default_factory=dict)
+    _content: dict = field(default_factory=dict)  # fallback pages: same content HTML in every language
+    _file_urls: dict[str, dict] = field(default_factory=dict)
+
+    # --- configuration and data ---------------------------------------------------------------------------
+    def configure(self, *, use_directory_urls: bool, site_id: str, province_settings: dict) -> None:
+        """Called once per language build; the data files are read again only when one has changed."""
+        self.use_directory_urls, self.site_id, self.province = use_directory_urls, site_id, province_settings
+        data = [self.root / REGISTER_PATH, self.root / SYNONYMS_PATH, *sorted((self.root / BANKS_DIR).glob("*.yml"))]
+        stamp = [(p, p.stat().st_mtime_ns) for p in data if p.exists()]
+        if self._stamp == stamp:
+            return
+        self.register = load_register(data[0])
+        self.citations = Citations(self.register)
+        self.synonyms = search_index.load_synonyms(data[1])
+        try:
+            self.banks = load_banks(root=self.root, register=self.register)
+        except UserError as exc:  # the same messages as `hoagiai quiz check`
+            raise UserError([f"quiz banks:\n{exc}"]) from None
+        self._stamp = stamp
+
+    def start(self, locale: str) -> None:
+        self._building.append(locale)
+
+    def resolver(self, locale: str, lookup: Resolve) -> Resolve:
+        """`lookup` cached per language (static-i18n's file lookup is slow; citations ask often)."""
+        known = self._file_urls.setdefault(locale, {})
+
+        def resolve(path: str) -> str | None:
+            if path not in known:
+                known[path] = lookup(path)
+            return known[path]
+
+        return resolve
+
+    def template_globals(self, locale: str) -> dict:
+        return {"hg_t": lambda key: t(key, locale),
+                "hg_province": lambda key: province.text(self.province, key, locale),
+                "hg_province_set": lambda key: province.is_set(self.province.get(key))}
+
+    # --- pages -------------------------------------------------------------------------------------------
+    def page_markdown(self, markdown: str, page: PageRef, locale: str, resolve: Resolve) -> str:
+        if locale == curriculum.DEFAULT_LOCALE and curriculum.lecture_module(page.src_uri) is not None:
+            source = Path(page.abs_src_path).read_text(encoding="utf-8")  # once per lecture, in the first build
+            for problem in check_lesson_text(source, f"docs/{page.src_uri}")[1]:
+                self.warn(str(problem))  # the strict build fails on a lesson whose agenda does not add up
+        markdown = self._embed_quizzes(markdown, page, locale, resolve)  # first: line numbers match the source
+        markdown = pages.nfc(markdown)
+        markdown = collapse_trainer_notes(markdown)  # trainer notes: collapsed on the site
+        markdown = province.fill(markdown, self.province, locale=locale, page=page.src_uri)
+        markdown = register_page.fill(markdown, self.register, page.src_uri)
+        markdown = translations.fill(markdown, self.root / "docs", page.src_uri)
+        page.meta["hg_fallback"] = page.file_locale != locale
+        return markdown
+
+    def _embed_quizzes(self, markdown: str, page: PageRef, locale: str, resolve: Resolve) -> str:
+        if "<!-- quiz" not in markdown:
+            return markdown
+
+        def relative(path: str) -> str | None:  # docs path → URL relative to this page, in this language
+            url = resolve(path)
+            return relative_url(page.url, url) if url is not None else None
+
+        def bank_page(bank_id: str) -> str | None:
+            overview = curriculum.bank_overview(bank_id)
+            return relative(overview) if overview else None
+
+        source = Path(page.abs_src_path).read_text(encoding="utf-8")
+        link_for = register_link_for(self.register, page=page.src_uri, locale=locale,
+                                     use_directory_urls=self.use_directory_urls, resolve=relative)
+        # The blocks wait in page.meta and go into the HTML after Markdown (which need not parse them).
+        return embed_quizzes(markdown, page=f"docs/{page.src_uri}", banks=self.banks,
+                             line_offset=front_matter_line_offset(source, markdown), locale=locale,
+                             link_for=link_for, site_id=self.site_id, href_for_bank=bank_page,
+                             stash=page.meta.setdefault("hg_quiz_blocks", []))
+
+    def page_content(self, html: str, page: PageRef, locale: str, resolve: Resolve) -> str:
+        def href_for(target: str) -> str:  # "van-ban/luat-35-2013.md#dieu-24" → URL relative to this page
+            path, _, anchor = target.partition("#")
+            return relative_url(page.url, resolve(path)) + (f"#{anchor}" if anchor else "")
+
+        if page.meta.get("hg_quiz_blocks"):  # one shared, cached file each, loaded only where a quiz is
+            html = pages.asset_tags(relative_url(page.url, "assets/quiz/quiz.css"),
+                                    relative_url(page.url, "assets/quiz/quiz.js")) + html
+        html = restore_blocks(html, page.meta.get("hg_quiz_blocks"))
+        # A page shown as fallback in en and km has the same content HTML (and relative links) as in vi:
+        # link and split it once.
+        key = (html, page.title, page.meta.get("description", ""))
+        if key not in self._content:
+            try:
+                linked, problems = link_citations(html, self.citations, href_for)  # pages and quiz text alike
+                sections = search_index.page_sections(linked, "", *key[1:])
+            except Unmatched as exc:  # raw HTML in the Markdown that does not close
+                linked, problems, sections = html, [f"{exc}: citations not linked, page not searchable"], []
+            for problem in problems:
+                self.warn(f"{page.src_uri}: {problem}")
+            self._content[key] = (linked, sections)
+        html, sections = self._content[key]
+        self._sections.setdefault(locale, []).extend(s.at(page.url) for s in sections)
+        if page.meta.get("hg_fallback"):
+            return pages.fallback_notice(locale) + pages.wrap_lang(html, curriculum.DEFAULT_LOCALE)
+        if page.meta.get("review") == "pending":
+            return pages.review_banner(locale) + html
+        return html
+
+    def page_output(self, output: str, url: str, locale: str) -> str:
+        self._urls.setdefault(locale, []).append(url)
+        return mark_foreign_runs(pages.fix_theme_html(output), locale)  # lang on Khmer/Vietnamese runs
+
+    def template_output(self, output: str, template_name: str, locale: str) -> str:
+        output = pages.fix_theme_html(output)
+        if template_name.endswith(".html"):  # the 404 pages, not sitemap.xml
+            output = mark_foreign_runs(output, locale)
+        if template_name == "404.html":
+            self._404[locale] = output
+        return output
+
+    # --- after each language's build -------------------------------------------------------------------
+    def finish(self, site_dir: Path, *, site_url: str, offline: bool, name: str, description: str) -> None:
+        """Runs after static-i18n's own post-build; the en and km builds finish inside vi's."""
+        locale = self._building.pop()
+        sections = self._sections.pop(locale, [])
+        # static-i18n's build_only_locale (for authors) builds one language at the site's root.
+        lang_dir = site_dir / locale if locale != curriculum.DEFAULT_LOCALE and (site_dir / locale).is_dir() \
+            else site_dir
+        if locale == curriculum.DEFAULT_LOCALE:
+            index = search_index.build_index(sections, self.synonyms)
+        else:  # the vi sections are known: the en and km builds run inside the vi build's post-build
+            prefix = f"{locale}/" if lang_dir != site_dir else ""
+            index = search_index.build_shared_index(sections, self._sections.get(curriculum.DEFAULT_LOCALE, []),
+                                                    prefix, self.synonyms)
+        search_index.write_index(site_dir / "search" / f"hg-{locale}.js", index, locale)
+        if locale != curriculum.DEFAULT_LOCALE:
+            sitemaps.write(lang_dir / "sitemap.xml", site_url, locale, self._urls.pop(locale, []))
+            return
+        # Every language build writes the root 404.html; the last one wins. Put each where it belongs.
+        for lang, text in self._404.items():
+            folder = site_dir if lang == curriculum.DEFAULT_LOCALE else site_dir / lang
+            (folder / "404.html").write_text(text, encoding="utf-8")
+        self._urls.clear()
+        self._404.clear()
+        self._content.clear()
+        self._file_urls.clear()
+        pages.remove_unused_theme_files(site_dir)
+        if not offline:
+            pwa.write(site_dir, name=name, short_name=name, description=description)
