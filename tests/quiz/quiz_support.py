@@ -20,5 +20,7 @@ def standalone_page(folder: Path, body: str, *, lang: str = "vi", name: str = "p
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="hoagiai-site-id" content="test-site"><title>Quiz</title>'
         '<link rel="stylesheet" href="quiz.css"><script src="quiz.js" defer></script></head>'
-        f'<body><main id="main">{body}</main></body></html>', encoding="utf-8")
+        f'<body><header class="md-header"></header><main id="main" class="md-main">'
+        f'<div class="md-content"><article class="md-content__inner">{body}</article></div></main></body></html>',
+        encoding="utf-8")
     return page

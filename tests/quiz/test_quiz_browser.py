@@ -223,9 +223,9 @@ def test_khmer_ui_strings(context, errors, banks, link_for, tmp_path):
 
 def test_swapped_in_page_initialises_once(context, errors, quiz_html, tmp_path):
     page = open_page(context, standalone_page(tmp_path / "site", quiz_html), errors)
-    # Navigation without reload (as Material's instant mode does): new content replaces <main>.
+    # Navigation without reload (as Material's instant mode does): new content replaces the page's content.
     page.evaluate("""html => {
-        const main = document.querySelector('main');
+        const main = document.querySelector('.md-content__inner');
         main.replaceChildren();
         const doc = new DOMParser().parseFromString(html, 'text/html');
         main.append(...doc.body.childNodes);
@@ -234,6 +234,19 @@ def test_swapped_in_page_initialises_once(context, errors, quiz_html, tmp_path):
     assert page.locator("#q-m01-q01 .hg-check").count() == 1  # idempotent: set up exactly once
     answer(page, "m01-q01", "a")
     assert status(page, "m01-q01") == "Đúng rồi!"
+    assert errors == []
+
+
+def test_only_the_page_content_is_watched(context, errors, quiz_html, tmp_path):
+    """Blocks appear only in the content; changes elsewhere (search results, drawer) are not watched."""
+    page = open_page(context, standalone_page(tmp_path / "site", quiz_html), errors)
+    page.evaluate("""html => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        document.querySelector('.md-header').append(...doc.body.cloneNode(true).childNodes);
+        document.querySelector('.md-content__inner').append(...doc.body.childNodes);
+    }""", quiz_html)
+    page.wait_for_function("document.querySelectorAll('.md-content .hg-quiz[data-hg]').length === 2")
+    assert page.locator(".md-header .hg-quiz[data-hg]").count() == 0
     assert errors == []
 
 

@@ -253,14 +253,19 @@
     fillProgress(box);
   }
 
+  // Quizzes and the progress table are only ever in the page's content.
   function init() {
-    all(document, ".hg-quiz:not([data-hg])").forEach(setupQuiz);
-    all(document, ".hg-progress:not([data-hg])").forEach(setupProgress);
+    var content = document.querySelector(".md-content") || document;
+    all(content, ".hg-quiz:not([data-hg])").forEach(setupQuiz);
+    all(content, ".hg-progress:not([data-hg])").forEach(setupProgress);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
   // Material's instant navigation (off today) and any other page swap: set up new blocks only.
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) window.document$.subscribe(init);
-  if (window.MutationObserver) new MutationObserver(init).observe(document.documentElement, { childList: true, subtree: true });
+  // Watch only the content for blocks added later, not the whole document (search results and the drawer
+  // change often and never hold a quiz).
+  var content = document.querySelector(".md-content");
+  if (content && window.MutationObserver) new MutationObserver(init).observe(content, { childList: true, subtree: true });
 })();
