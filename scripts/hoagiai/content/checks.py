@@ -9,6 +9,7 @@ from pathlib import Path
 from hoagiai.content import translations
 from hoagiai.content.citations import Citations
 from hoagiai.content.register import load_register
+from hoagiai.content.rules import check_rules, load_rules
 from hoagiai.curriculum import lecture_module
 from hoagiai.errors import Problem
 from hoagiai.lessons.model import check_lesson_page
@@ -98,4 +99,6 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
         elif path.suffix == ".md":
             rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
             problems += check_markdown(path, rel, citations)
+    # Content rules (data/content-rules.yml): pages and, on a whole-tree check, the quiz banks.
+    problems += check_rules(root, load_rules(root), [p for p in files if p.is_file()] if paths else None)
     return sorted(problems)
