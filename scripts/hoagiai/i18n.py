@@ -31,6 +31,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "to be announced by the Department of Justice",
         "km": "មន្ទីរយុត្តិធម៌នឹងធ្វើបច្ចុប្បន្នភាព",
     },
+    # Citations of an article read only in a secondary source (the register's `secondary:`).
+    "unverified.label": {"vi": "chưa kiểm chứng", "en": "not verified", "km": "មិនទាន់ផ្ទៀងផ្ទាត់"},
+    "unverified.secondary": {
+        "vi": "chỉ mới đọc trong bản sao thứ cấp",
+        "en": "read only in a secondary copy",
+        "km": "បានអានតែក្នុងច្បាប់ចម្លងបន្ទាប់បន្សំ",
+    },
     "mail.subject": {
         "vi": "Câu hỏi về hòa giải ở cơ sở",
         "en": "Question about grassroots mediation",

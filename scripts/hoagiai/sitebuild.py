@@ -146,7 +146,7 @@ class SiteBuild:
         key = (html, page.title, page.meta.get("description", ""))
         if key not in self._content:
             try:
-                linked, problems = link_citations(html, self.citations, href_for)  # pages and quiz text alike
+                linked, problems = link_citations(html, self.citations, href_for, page.file_locale)  # quiz text too
                 sections = search_index.page_sections(linked, "", *key[1:])
             except Unmatched as exc:  # raw HTML in the Markdown that does not close
                 linked, problems, sections = html, [f"{exc}: citations not linked, page not searchable"], []

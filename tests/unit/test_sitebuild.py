@@ -85,3 +85,10 @@ def test_data_files_are_read_once_per_build(build, monkeypatch):
     monkeypatch.setattr("hoagiai.sitebuild.load_register", lambda path: calls.append(path))
     build.configure(use_directory_urls=True, site_id="t", province_settings={})
     assert calls == []  # unchanged files: the en and km builds reuse what vi loaded
+
+
+def test_an_article_read_only_in_a_secondary_copy_is_marked_where_cited(build):
+    html = build.page_content("<p>Theo Điều 235 Luật Đất đai, các bên phải hòa giải ở xã.</p>",
+                              page("chuong-trinh/x/"), "vi", resolve)
+    assert ('Điều 235 Luật Đất đai</a> <em class="hg-unverified" title="chỉ mới đọc trong bản sao thứ cấp">'
+            "chưa kiểm chứng</em>") in html

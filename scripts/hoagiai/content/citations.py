@@ -10,6 +10,7 @@ from html import escape
 
 from hoagiai import htmltext
 from hoagiai.content.register import Register
+from hoagiai.i18n import t
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,9 @@ class Citations:
 _NOT_LINKED = htmltext.start_tags(["a", "code", "pre", "h[1-6]", "script", "style", "kbd", "samp", "title"])
 
 
-def link_citations(html: str, citations: Citations, href_for) -> tuple[str, list[str]]:
-    """Wrap citations in links, never inside links, code, headings, comments or attributes.
+def link_citations(html: str, citations: Citations, href_for, locale: str = "vi") -> tuple[str, list[str]]:
+    """Wrap citations in links, never inside links, code, headings, comments or attributes; an article the
+    register knows only from a secondary source gets the unverified marker after its link.
     Returns (html, problems)."""
     problems: list[str] = []
     found = [c for c in citations.find(html) if not htmltext.in_tag(html, c.start)]
@@ -77,6 +79,9 @@ def link_citations(html: str, citations: Citations, href_for) -> tuple[str, list
         out.append(html[pos:cit.start])
         out.append(f'<a class="hg-cite" href="{escape(href_for(doc.href(cit.article)))}" '
                    f'title="{escape(title)}">{cit.text}</a>')
+        if cit.article in doc.secondary:
+            out.append(f' <em class="hg-unverified" title="{escape(t("unverified.secondary", locale))}">'
+                       f'{escape(t("unverified.label", locale))}</em>')
         pos = cit.end
     out.append(html[pos:])
     return "".join(out), problems

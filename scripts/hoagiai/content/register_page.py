@@ -10,8 +10,9 @@ MARKER = "<!-- legal-register -->"
 
 
 def _date(iso: str | None) -> str:
-    if not iso:
-        return "cần đối chiếu"
+    if not iso:  # the one marker for a point not verified (README, "Writing a page")
+        return ('*chưa kiểm chứng*{ .hg-unverified title="Các nguồn đã đọc không ghi ngày này; '
+                'xem trang của văn bản." }')
     y, m, d = iso.split("-")
     return f"{d}/{m}/{y}"
 
