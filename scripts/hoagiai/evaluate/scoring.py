@@ -142,7 +142,11 @@ def read_scores(text: str, questions: dict[str, Scored], layout: Layout,
             problem(1, f"question {name!r} is on none of the papers in {layout.file} (column ignored)", False)
         else:
             columns[index] = name
-    if not columns and any(name not in FIXED for name in header):
+    asked = [name for name in header if name not in FIXED]
+    if asked and not any(name in questions for name in asked):
+        raise UserError(f"{file}:1: none of the sheet's question columns ({', '.join(asked[:3])}"
+                        f"{', …' if len(asked) > 3 else ''}) is a question of the quiz banks")
+    if not columns and asked:
         raise UserError(f"{file}:1: none of the sheet's question columns is on the papers in {layout.file}: "
                         "the sheet and the layout come from different papers (use the papers.json written with "
                         "the papers this sheet belongs to, or name it with --layout)")
