@@ -15,6 +15,7 @@ from hoagiai.course.config import CourseConfig
 from hoagiai.course.render import quiz_objectives, schedule_html
 from hoagiai.course.schedule import Schedule
 from hoagiai.curriculum import bank_id, objective_texts
+from hoagiai.documents import date
 from hoagiai.errors import UserError
 from hoagiai.lessons.model import Lesson
 from hoagiai.pdf.book import Book, Chapter, Entry, Printed, print_book, stylesheet
@@ -98,7 +99,7 @@ def make_course(root: Path, site_dir: Path, out: Path, *, lessons: list[Lesson],
     out.mkdir(parents=True, exist_ok=True)
     modules = ", ".join(str(m) for m in dict.fromkeys(lesson.module for lesson in lessons))
     title = name or f"Khóa tập huấn hòa giải ở cơ sở: mô-đun {modules}"
-    cover = [f"Mô-đun {modules} · {schedule.days} ngày"] + ([f"Khai giảng {start:%d/%m/%Y}"] if start else [])
+    cover = [f"Mô-đun {modules} · {schedule.days} ngày"] + ([f"Khai giảng {date(start)}"] if start else [])
 
     course_banks = _banks_for(banks, lessons)
     texts = objective_texts(root / "docs", [b.id for b in course_banks])

@@ -9,11 +9,15 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from hoagiai import province
 from hoagiai.curriculum import DEFAULT_LOCALE
+from hoagiai.curriculum import folder as curriculum_folder
+from hoagiai.documents import date
 from hoagiai.errors import UserError
 from hoagiai.i18n import t
 from hoagiai.pdf.book import Book, Chapter, Entry, Printed, print_book
@@ -38,7 +42,7 @@ class ChapterSpec:
     one_per_page: bool = False  # one chapter per page (lectures)
 
 
-MEDIATOR = [ChapterSpec(f"chuong-trinh/mo-dun-{n:02d}") for n in range(1, 9)] + [
+MEDIATOR = [ChapterSpec(curriculum_folder(n)) for n in range(1, 9)] + [
     ChapterSpec("van-ban", "Văn bản pháp luật giải thích"),
     ChapterSpec("tinh-huong", "Tình huống"),
     ChapterSpec("bieu-mau", "Biểu mẫu", sheets=True),
@@ -107,15 +111,17 @@ def khmer_book(root: Path, site_dir: Path, config: dict) -> Book:
 
 
 def _cover_lines(config: dict) -> list[str]:
-    province = (config.get("extra") or {}).get("province") or {}
-    lines = [str(province.get(key)) for key in ("issuer", "name_note") if province.get(key)]
-    as_of = str(province.get("content_as_of") or "")
-    if as_of:
-        year, _, rest = as_of.partition("-")
-        month, _, day = rest.partition("-")
-        shown = f"{day}/{month}/{year}" if day else as_of  # ISO date in the config, Vietnamese order on paper
+    """The issuer, the province note and the content date; a setting not known yet is left off the cover."""
+    settings = (config.get("extra") or {}).get("province") or {}
+    lines = [str(settings[key]) for key in ("issuer", "name_note") if province.is_set(settings.get(key))]
+    as_of = settings.get("content_as_of")
+    if province.is_set(as_of):
+        try:  # an ISO date in the config, the Vietnamese style on paper
+            shown = date(dt.date.fromisoformat(str(as_of)[:10]))
+        except ValueError:
+            shown = str(as_of)
         lines.append(f"Nội dung cập nhật đến ngày {shown}")
-    return [line for line in lines if "TODO" not in line]
+    return lines
 
 
 @contextlib.contextmanager
