@@ -15,9 +15,9 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup
 
 DEFAULT_LOCALE = "vi"
 MISSING = "–"

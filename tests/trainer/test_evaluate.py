@@ -26,8 +26,8 @@ import pytest
 from hoagiai.documents import pct
 from hoagiai.evaluate.report import render_report, summary_text
 from hoagiai.evaluate.scoring import check_answer, read_scores, scored_questions
-from hoagiai.quiz.layout import load_layout
 from hoagiai.evaluate.stats import evaluate, most_missed, weakest_objectives
+from hoagiai.quiz.layout import load_layout
 from hoagiai.quiz.loader import load_banks
 
 ROOT = Path(__file__).resolve().parents[2]

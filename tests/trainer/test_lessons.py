@@ -5,8 +5,14 @@ from pathlib import Path
 import pytest
 
 from hoagiai.errors import UserError
-from hoagiai.lessons.model import (ModuleObjectives, check_lesson_text, lesson_paths, lessons_for_modules,
-                                   load_lessons, objective_catalog)
+from hoagiai.lessons.model import (
+    ModuleObjectives,
+    check_lesson_text,
+    lesson_paths,
+    lessons_for_modules,
+    load_lessons,
+    objective_catalog,
+)
 from hoagiai.lessons.notes import collapse_trainer_notes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,10 +94,10 @@ def test_quiz_objectives_are_checked_against_the_module_and_its_bank():
     lesson, problems = check_lesson_text(text, "docs/bai-giang-mau/mo-dun-03.md", CATALOG)
     assert lesson is None
     assert [str(p) for p in problems] == [
-        "docs/bai-giang-mau/mo-dun-03.md:9:24: quiz_objectives[2]: 'mt3' has no question in quizzes/m03.yml "
-        "(add a question with `objective: mt3`, or leave the id out)",
-        "docs/bai-giang-mau/mo-dun-03.md:9:29: quiz_objectives[3]: 'mt9' is not an objective of module 3 "
-        "(docs/chuong-trinh/mo-dun-03/index.md lists mt1, mt2, mt3)",
+        ("docs/bai-giang-mau/mo-dun-03.md:9:24: quiz_objectives[2]: 'mt3' has no question in quizzes/m03.yml "
+         "(add a question with `objective: mt3`, or leave the id out)"),
+        ("docs/bai-giang-mau/mo-dun-03.md:9:29: quiz_objectives[3]: 'mt9' is not an objective of module 3 "
+         "(docs/chuong-trinh/mo-dun-03/index.md lists mt1, mt2, mt3)"),
         "docs/bai-giang-mau/mo-dun-03.md:9:34: quiz_objectives[4]: 'mt1' is listed twice"]
 
 
@@ -146,7 +152,7 @@ def test_real_lectures_show_their_agenda_in_the_body_table():
     for lesson in load_lessons(ROOT):
         text = (ROOT / lesson.path).read_text(encoding="utf-8")
         section = text.split("## Tiến trình", 1)[1].split("\n## ", 1)[0]
-        rows = re.findall(r"^\| (\d+) \| (.+?) \| (.+?) \|$", section, flags=re.M)
+        rows = re.findall(r"^\| (\d+) \| (.+?) \| (.+?) \|$", section, flags=re.MULTILINE)
         assert [(int(m), a, me) for m, a, me in rows] == [(i.minutes, i.activity, i.method) for i in lesson.agenda], \
             lesson.path
         assert f"| **{lesson.duration}** |" in section, lesson.path

@@ -1,5 +1,7 @@
 """Schedule arithmetic: lessons packed into sessions with breaks; a clear error when they do not fit."""
 
+import itertools
+
 import pytest
 
 from hoagiai.course.cli import parse_modules
@@ -103,7 +105,7 @@ def test_real_course_has_a_break_at_least_every_90_minutes_and_never_two_in_a_ro
     for plan in schedule.sessions:
         kinds = [s.kind for s in plan.slots]
         assert kinds[0] != "break" and kinds[-1] != "break"
-        assert all(not (a == b == "break") for a, b in zip(kinds, kinds[1:]))
+        assert all(not (a == b == "break") for a, b in itertools.pairwise(kinds))
         steps = [s.unit.step for s in plan.slots if s.unit]
         assert steps[0] not in ("acting", "debrief")  # a role play never starts after lunch half-way
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from html import escape
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -20,8 +20,8 @@ from hoagiai.errors import UserError
 from hoagiai.lessons.model import Lesson
 from hoagiai.pdf.book import Book, Chapter, Entry, Printed, print_book, stylesheet
 from hoagiai.pdf.site_pages import PrintPages, page_key
-from hoagiai.quiz.model import Bank
 from hoagiai.quiz.layout import FILE as LAYOUT_FILE
+from hoagiai.quiz.model import Bank
 from hoagiai.quiz.paper import make_papers
 
 HANDOUT_ID = "tai-lieu-phat-tay"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from hoagiai.course.config import CourseConfig, clock
+from hoagiai.course.config import CourseConfig
 from hoagiai.errors import UserError
 from hoagiai.lessons.model import MAX_MINUTES_WITHOUT_BREAK, Lesson
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")  # no display on servers and in CI
-import matplotlib.pyplot as plt  # noqa: E402
-from markupsafe import Markup  # noqa: E402
+import matplotlib.pyplot as plt
+from markupsafe import Markup
 
-from hoagiai.documents import pct, points, render  # noqa: E402
-from hoagiai.evaluate.scoring import BadRow, Scored  # noqa: E402
-from hoagiai.evaluate.stats import Evaluation, most_missed, weakest_objectives  # noqa: E402
-from hoagiai.quiz.model import localized  # noqa: E402
+from hoagiai.documents import pct, points, render
+from hoagiai.evaluate.scoring import BadRow, Scored
+from hoagiai.evaluate.stats import Evaluation, most_missed, weakest_objectives
+from hoagiai.quiz.model import localized
 
 TEMPLATES = Path(__file__).parent / "templates"
 TITLE = "Báo cáo đánh giá khóa tập huấn"
