@@ -19,7 +19,7 @@ from hoagiai.content.register import REGISTER_PATH, load_register
 from hoagiai.errors import UserError
 from hoagiai.htmltext import Unmatched
 from hoagiai.i18n import t
-from hoagiai.lessons.model import check_lesson_text
+from hoagiai.lessons.model import check_lesson_text, objective_catalog
 from hoagiai.lessons.notes import collapse_trainer_notes
 from hoagiai.pages.lang import mark_foreign_runs
 from hoagiai.publish import pwa
@@ -59,6 +59,7 @@ class SiteBuild:
     _sections: dict[str, list] = field(default_factory=dict)
     _content: dict = field(default_factory=dict)  # fallback pages: same content HTML in every language
     _file_urls: dict[str, dict] = field(default_factory=dict)
+    objective_catalog: dict | None = None  # module -> ModuleObjectives, for lectures' quiz_objectives
 
     # --- configuration and data ---------------------------------------------------------------------------
     def configure(self, *, use_directory_urls: bool, site_id: str, province_settings: dict) -> None:
@@ -66,8 +67,13 @@ class SiteBuild:
         self.use_directory_urls, self.site_id, self.province = use_directory_urls, site_id, province_settings
         data = [self.root / REGISTER_PATH, self.root / SYNONYMS_PATH, *sorted((self.root / BANKS_DIR).glob("*.yml"))]
         stamp = [(p, p.stat().st_mtime_ns) for p in data if p.exists()]
-        if self._stamp == stamp:
-            return
+        if self._stamp != stamp:
+            self._load_data(data, stamp)
+        # Lectures' quiz_objectives are checked against the module overviews (read again: they may change
+        # while serving) and the banks.
+        self.objective_catalog = objective_catalog(self.root, self.banks)
+
+    def _load_data(self, data: list[Path], stamp: list) -> None:
         self.register = load_register(data[0])
         self.citations = Citations(self.register)
         self.synonyms = search_index.load_synonyms(data[1])
@@ -100,7 +106,7 @@ class SiteBuild:
     def page_markdown(self, markdown: str, page: PageRef, locale: str, resolve: Resolve) -> str:
         if locale == curriculum.DEFAULT_LOCALE and curriculum.lecture_module(page.src_uri) is not None:
             source = Path(page.abs_src_path).read_text(encoding="utf-8")  # once per lecture, in the first build
-            for problem in check_lesson_text(source, f"docs/{page.src_uri}")[1]:
+            for problem in check_lesson_text(source, f"docs/{page.src_uri}", self.objective_catalog)[1]:
                 self.warn(str(problem))  # the strict build fails on a lesson whose agenda does not add up
         markdown = self._embed_quizzes(markdown, page, locale, resolve)  # first: line numbers match the source
         markdown = pages.nfc(markdown)

@@ -9,6 +9,7 @@ import ua_exam.gift_parser as ua_exam  # the independent GIFT parser (test depen
 
 from hoagiai.quiz.export import export
 from hoagiai.quiz.export.gift import bank_gift, escape, weights
+from hoagiai.quiz.model import display_options
 
 PARSED_KIND = {"single": "multiple_choice", "multiple": "multiple_choice", "ordering": "multiple_choice",
                "true_false": "true_false"}
@@ -34,9 +35,10 @@ def compare(bank, parsed):
             assert [int(position) for _, position in pairs] == list(range(1, len(question.items) + 1))
         else:
             from html import unescape
+            shown = display_options(question)  # GIFT never lists the bank's order (right option first)
             texts = [unescape(o["text"]) for o in got["options"]]
-            assert texts == [o.text["vi"] for o in question.options]
-            assert [o["is_correct"] for o in got["options"]] == [o.correct for o in question.options]
+            assert texts == [o.text["vi"] for o in shown]
+            assert [o["is_correct"] for o in got["options"]] == [o.correct for o in shown]
 
 
 def test_gift_round_trip_fixture(banks, tmp_path):
@@ -64,6 +66,21 @@ def test_scenario_sub_questions_carry_the_case(banks):
 
 def test_gift_escaping():
     assert escape("a~b=c#d{e}f:g\\h") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h"
+
+
+def test_gift_and_the_page_without_javascript_never_show_the_banks_order():
+    """The banks list the right option first; where nothing shuffles (GIFT, the page without JavaScript) the
+    order is fixed per question and the first option is right about as often as chance."""
+    from quiz_support import ROOT
+
+    from hoagiai.quiz.loader import load_banks
+
+    questions = [q for b in load_banks(root=ROOT).values() for q, _ in b.scored_questions()
+                 if q.kind in ("single", "multiple")]
+    first_right = sum(display_options(q)[0].correct for q in questions) / len(questions)
+    bank_first_right = sum(q.options[0].correct for q in questions) / len(questions)
+    assert bank_first_right > 0.9 and first_right < 0.5, (bank_first_right, first_right)
+    assert all(display_options(q) == display_options(q) for q in questions)  # the same on every build
 
 
 @pytest.mark.parametrize("count", range(1, 10))

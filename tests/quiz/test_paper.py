@@ -1,15 +1,27 @@
 """Printable papers, answer keys and scores-template.csv; PDF through chromium (slow)."""
 
 import csv
+import os
 import re
 import shutil
 import subprocess
 from html import escape
+from pathlib import Path
 
 import pytest
 
 from hoagiai.errors import UserError
+from hoagiai.quiz.layout import load_layout
 from hoagiai.quiz.paper import make_papers, plan_papers
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"{name} differs: rerun with UPDATE_GOLDEN=1 and review"
 
 
 def ids_on(paper):
@@ -31,11 +43,11 @@ def test_pre_post_do_not_overlap(banks):
     assert pre | post == {q.id for q, _ in banks["m01"].scored_questions()}
 
 
-def test_html_papers_keys_and_scores_template(banks, register, tmp_path):
+def test_html_papers_keys_scores_template_and_layout(banks, register, tmp_path):
     written = make_papers([banks["m01"]], out=tmp_path, variants=2, pre_post=True, seed=7, register=register)
     assert sorted(p.name for p in written) == sorted([
         "m01-pre-A.html", "m01-pre-B.html", "m01-post-A.html", "m01-post-B.html",
-        "m01-pre-answer-key.html", "m01-post-answer-key.html", "scores-template.csv"])
+        "m01-pre-answer-key.html", "m01-post-answer-key.html", "scores-template.csv", "papers.json"])
     paper = (tmp_path / "m01-pre-A.html").read_text(encoding="utf-8")
     assert "Họ và tên" in paper and "Trả lời" in paper and "size: A4" in paper and '"Noto Sans"' in paper
     assert "(đúng)" not in paper and "Giải thích" not in paper  # no answers on the participant's paper
@@ -46,6 +58,47 @@ def test_html_papers_keys_and_scores_template(banks, register, tmp_path):
     header = next(csv.reader((tmp_path / "scores-template.csv").open(encoding="utf-8")))
     assert header[:3] == ["participant", "paper", "variant"]
     assert header[3:] == [q.id for q, _ in banks["m01"].scored_questions()]
+    layout = load_layout(tmp_path / "papers.json")
+    assert (layout.seed, layout.banks) == (7, ("m01",))
+    assert [(p.code, p.paper, p.variant) for p in layout.papers] == [
+        ("m01-pre-A", "pre", "A"), ("m01-pre-B", "pre", "B"), ("m01-post-A", "post", "A"), ("m01-post-B", "post", "B")]
+    planned = plan_papers([banks["m01"]], variants=2, pre_post=True, seed=7)
+    assert layout.papers == tuple(p.layout() for p in planned)
+
+
+def test_options_print_a_b_c_top_to_bottom_in_a_shuffled_order(banks):
+    """Printed letters follow the page; the bank's letters never show, and variants differ."""
+    papers = plan_papers([banks["m01"]], variants=26, seed=3)
+    orders = set()
+    for paper in papers:
+        for item in paper.questions:
+            assert [c.letter for c in item.choices] == list("abcdefgh"[:len(item.choices)])
+            bank_ids = tuple(c.id for c in item.choices)
+            if item.question.kind == "true_false":
+                assert bank_ids == tuple(o.id for o in item.question.options)  # Đúng, Sai as in the bank
+            if item.question.kind == "ordering":
+                assert bank_ids != item.question.correct_ids()  # never printed in the right order
+            if item.question.id == "m01-q01":
+                orders.add(bank_ids)
+    assert len(orders) == 6  # all orders of three options occur over 26 variants
+
+
+def test_keys_are_in_printed_letters(banks):
+    paper = plan_papers([banks["m01"]], seed=5)[0]
+    for item in paper.questions:
+        letter = {c.id: c.letter for c in item.choices}
+        printed = [letter[i] for i in item.question.correct_ids()]
+        expected = ">".join(printed) if item.question.kind == "ordering" else "+".join(sorted(printed))
+        assert item.key == expected
+        assert item.layout().letters == {c.letter: c.id for c in item.choices}
+
+
+def test_answer_key_lists_printed_codes(banks, register, tmp_path):
+    make_papers([banks["m01"]], out=tmp_path, seed=5, register=register)
+    key = (tmp_path / "m01-answer-key.html").read_text(encoding="utf-8")
+    for item in plan_papers([banks["m01"]], seed=5)[0].questions:
+        assert re.search(rf"<td>{item.number}</td><td class=\"code\">{re.escape(item.question.id)}</td>"
+                         rf"<td class=\"code\"><strong>{re.escape(escape(item.key))}</strong>", key), item.question.id
 
 
 def test_several_banks_make_one_paper(banks, register, tmp_path):
@@ -53,15 +106,16 @@ def test_several_banks_make_one_paper(banks, register, tmp_path):
 
     other = replace(banks["m01"], id="m02")
     written = make_papers([banks["m01"], other], out=tmp_path, seed=1, register=register)
-    assert {p.name for p in written} == {"m01-m02-A.html", "m01-m02-answer-key.html", "scores-template.csv"}
+    assert {p.name for p in written} == {"m01-m02-A.html", "m01-m02-answer-key.html", "scores-template.csv",
+                                         "papers.json"}
 
 
-def test_answer_key_lists_correct_codes(banks, register, tmp_path):
-    make_papers([banks["m01"]], out=tmp_path, seed=5, register=register)
-    key = (tmp_path / "m01-answer-key.html").read_text(encoding="utf-8")
-    for question, _ in banks["m01"].scored_questions():
-        assert re.search(rf">{re.escape(question.id)}</td><td class=\"code\"><strong>"
-                         rf"{re.escape(escape(question.answer_code()))}</strong>", key), question.id
+@pytest.mark.parametrize("name", ["m01-pre-A.html", "m01-pre-answer-key.html"])
+def test_paper_and_key_golden(banks, register, tmp_path, name):
+    """The printed documents as HTML (regenerate with UPDATE_GOLDEN=1 and review the diff)."""
+    make_papers([banks["m01"]], out=tmp_path, variants=2, pre_post=True, seed=7, register=register,
+                course="Khóa thử")
+    golden(f"paper-{name}", (tmp_path / name).read_text(encoding="utf-8"))
 
 
 def test_bad_arguments_are_user_errors(banks, tmp_path):

@@ -107,7 +107,7 @@ def handbooks(site, tmp_path_factory):
 
 @pytest.mark.slow
 def test_handbooks_are_good_a4_pdfs(handbooks, tmp_path):
-    assert sorted(handbooks) == ["so-tay-hoa-giai-vien.pdf", "tai-lieu-tap-huan-vien.pdf"]
+    assert sorted(handbooks) == ["so-tay-bo-sung-khmer.pdf", "so-tay-hoa-giai-vien.pdf", "tai-lieu-tap-huan-vien.pdf"]
     for printed in handbooks.values():
         reader = assert_good_pdf(printed.path, tmp_path, min_pages=20)
         box = reader.pages[5].mediabox
@@ -140,6 +140,41 @@ def test_trainer_notes_only_in_trainer_book(handbooks):
 
 
 @pytest.mark.slow
+def test_khmer_handbook_embeds_a_khmer_font_and_says_reference_translation_on_every_page(handbooks, tmp_path):
+    pdf = handbooks["so-tay-bo-sung-khmer.pdf"].path
+    rows = fonts(pdf)
+    assert any("NotoSansKhmer" in row[0] and row[-5] == "yes" for row in rows), rows  # embedded
+    pages = len(PdfReader(str(pdf)).pages)
+    for page in range(1, pages + 1):  # the cover too
+        text = re.sub(r"\s+", " ", pdftotext(pdf, page))
+        assert "Bản dịch tham khảo, đang chờ người bản ngữ rà soát." in text, page
+    text = re.sub(r"\s", "", pdftotext(pdf))
+    assert "ការសម្រុះសម្រួលក្នុងសហគមន៍ខ្មែរ" in text  # a Khmer page's title (pdftotext may space clusters)
+    assert not_blank(pdf, 3, tmp_path)
+
+
+def test_khmer_book_takes_the_khmer_pages_and_the_pocket_cards(tmp_path):
+    """Which pages go into the Khmer handbook, on a tiny fake project and site."""
+    from hoagiai.pdf.handbooks import khmer_book
+
+    root = tmp_path / "project"
+    docs = root / "docs"
+    for name in ("index.km.md", "ban-dich-cho-ra-soat.km.md", "a/trang.km.md", "cong-cu/the-bo-tui.md"):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("x", encoding="utf-8")
+    site = tmp_path / "site" / "km"
+    for name, title in (("ban-dich-cho-ra-soat.html", "ការបកប្រែ"), ("a/trang.html", "ទំព័រ"),
+                        ("cong-cu/the-bo-tui.html", "Thẻ bỏ túi")):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(ARTICLE.format(f"<h1>{title}</h1><p>…</p>"), encoding="utf-8")
+    book = khmer_book(root, tmp_path / "site", {"nav": ["a/trang.md", "ban-dich-cho-ra-soat.md"]})
+    assert [c.title for c in book.chapters] == ["ការបកប្រែ", "ទំព័រ", "Thẻ bỏ túi"]
+    assert book.lang == "km" and "Bản dịch tham khảo" in book.footer and book.chapters[-1].new_sheet_per_entry
+    (docs / "cong-cu" / "the-bo-tui.md").unlink()
+    assert [c.title for c in khmer_book(root, tmp_path / "site", {}).chapters] == ["ការបកប្រែ", "ទំព័រ"]
+
+
+@pytest.mark.slow
 def test_khmer_text_uses_a_khmer_font(tmp_path):
     khmer = "ការផ្សះផ្សានៅមូលដ្ឋាន"
     book = Book("Thử tiếng Khmer", "ភាសាខ្មែរ", [], [Chapter("Chương 1", f'<article class="page" id="p1" lang="km">'
@@ -162,13 +197,15 @@ def test_course_pack(site, tmp_path, monkeypatch):
                                          "--out", str(out), "--site", str(site)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["bo-tai-lieu-tap-huan-vien.pdf", "de-kiem-tra", "lich-hoc.html", "scores-template.csv",
-                     "tai-lieu-phat-tay-hoc-vien.pdf"]
-    assert "Ngày 1: Thứ Ba, 01/12/2026" in (out / "lich-hoc.html").read_text(encoding="utf-8")
+    assert names == ["bo-tai-lieu-tap-huan-vien.pdf", "de-kiem-tra", "lich-hoc.html", "papers.json",
+                     "scores-template.csv", "tai-lieu-phat-tay-hoc-vien.pdf"]
+    schedule = (out / "lich-hoc.html").read_text(encoding="utf-8")
+    assert "Ngày 1: Thứ Ba, 01/12/2026" in schedule and "m03 mt4</strong>" in schedule
     assert_good_pdf(out / "bo-tai-lieu-tap-huan-vien.pdf", tmp_path, min_pages=10)
     pack = pdftotext(out / "bo-tai-lieu-tap-huan-vien.pdf")
-    for part in ("Lịch học", "Ghi chú cho tập huấn viên", "Bài kiểm tra đầu khóa", "Đáp án", "scores-template.csv"):
-        assert part in pack
+    for part in ("Lịch học", "Ghi chú cho tập huấn viên", "Bài kiểm tra đầu khóa", "Đáp án", "scores-template.csv",
+                 "Mục tiêu trong đề kiểm tra đầu và cuối khóa mà bài này", "papers.json"):
+        assert part in re.sub(r"\s+", " ", pack), part
     handouts = pdftotext(out / "tai-lieu-phat-tay-hoc-vien.pdf")
     assert "Tài liệu phát tay" in handouts and "Ghi chú cho tập huấn viên" not in handouts
 
@@ -186,14 +223,22 @@ def test_course_that_does_not_fit_fails_before_printing(tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
-def test_evaluation_pdf(tmp_path):
-    from hoagiai.evaluate.cli import make_report
+def test_evaluation_and_summary_pdfs(tmp_path):
+    from hoagiai.evaluate.cli import evaluate_sheets
     from hoagiai.quiz.loader import load_banks
 
     fixtures = Path(__file__).parent / "fixtures" / "evaluate"
     banks = load_banks([fixtures / "m09.yml"], root=ROOT)
-    html, pdf, bad = make_report(ROOT, fixtures / "scores.csv", tmp_path, banks=banks)
-    assert len(bad) == 4 and html.is_file()
+    one = evaluate_sheets(ROOT, [fixtures / "scores.csv"], tmp_path / "one", banks=banks)
+    assert len(one.problems) == 4 and [p.name for p in one.written] == ["bao-cao-danh-gia.html", "bao-cao-danh-gia.pdf"]
+    pdf = one.written[1]
     assert_good_pdf(pdf, tmp_path, min_pages=2)
     text = pdftotext(pdf)
     assert "Báo cáo đánh giá khóa tập huấn" in text and "47,9%" in text
+    several = evaluate_sheets(ROOT, [fixtures / "scores.csv", fixtures / "bad-input.csv"], tmp_path / "all",
+                              names=["Xã Vĩnh Lợi", "Phường 1"], banks=banks)
+    summary = tmp_path / "all" / "tong-hop.pdf"
+    assert summary in several.written and (tmp_path / "all" / "tong-hop.csv") in several.written
+    assert_good_pdf(summary, tmp_path, min_pages=1)
+    text = re.sub(r"\s+", " ", pdftotext(summary))
+    assert "Tổng hợp kết quả các khóa tập huấn" in text and "Xã Vĩnh Lợi" in text and "60,7%" in text

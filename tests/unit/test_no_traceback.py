@@ -48,7 +48,9 @@ def broken(tmp_path):
 
 
 BAD_INPUT = [args for args in COMMANDS if args not in (["serve"], ["build"], ["quiz", "schema"])] + [
-    ["check", "docs/none.md"], ["quiz", "check", "quizzes/none.yml"], ["pdf", "--site", "nowhere"]]
+    ["check", "docs/none.md"], ["quiz", "check", "quizzes/none.yml"], ["pdf", "--site", "nowhere"],
+    ["evaluate", "scores.csv", "other/scores.csv"], ["evaluate", "scores.csv", "nowhere.csv", "--name", "a"],
+    ["evaluate", "scores.csv", "scores.csv", "--layout", "a.json", "--layout", "b.json", "--layout", "c.json"]]
 
 
 @pytest.mark.parametrize("args", BAD_INPUT, ids=" ".join)
@@ -81,3 +83,50 @@ def test_course_config_problems_have_positions(broken, monkeypatch):
     code, shown = run(["course", "--modules", "1", "--days", "1"], broken, monkeypatch)
     assert code != 0 and "Traceback" not in shown
     assert "docs/bai-giang-mau/mo-dun-01.md:3:9: 'yes' means True to MkDocs (YAML 1.1)" in shown
+
+
+def test_evaluate_names_every_bad_sheet_and_scores_the_rest(tmp_path, monkeypatch):
+    """Several sheets, each broken another way, beside one good sheet: every problem is named with its file (and
+    line), the good sheet is scored, the summary is written, exit code 1, never a traceback."""
+    from hoagiai.quiz.loader import load_banks
+    from hoagiai.quiz.paper import paper_layout, plan_papers
+
+    banks = [load_banks(root=ROOT)["m01"]]
+    papers = plan_papers(banks, variants=2, pre_post=True, seed=9)
+    layout = paper_layout(papers, banks, 9).to_json()
+    first = papers[0].questions[0]
+    sheets = {
+        "good": f"participant,paper,variant,{first.question.id}\nAn,pre,A,{first.key}\n",
+        "latin1": "participant,paper,variant\nB\xecnh,pre,A\n".encode("latin-1"),
+        "empty": "",
+        "header-only": "participant;paper;variant;" + first.question.id + "\r\n",
+        "wrong-columns": "name,paper\nAn,pre\n",
+        "quoted": f'\ufeffparticipant,paper,variant,{first.question.id}\r\nAn,pre,Z,"a\nb"\r\n"unclosed,pre,A,a\r\n',
+        "no-layout": f"participant,paper,variant,{first.question.id}\nAn,pre,A,a\n",
+        "bad-layout": f"participant,paper,variant,{first.question.id}\nAn,pre,A,a\n",
+        "other-papers": "participant,paper,variant,m02-q01\nAn,pre,A,a\n",
+    }
+    args = []
+    for name, content in sheets.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        sheet = folder / "scores.csv"
+        sheet.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        if name != "no-layout":
+            (folder / "papers.json").write_text("{ not json" if name == "bad-layout" else layout, encoding="utf-8")
+        args += [str(sheet), "--name", name]
+    (tmp_path / "a-folder.csv").mkdir()
+    args += [str(tmp_path / "a-folder.csv"), "--name", "folder", "--out", str(tmp_path / "out"), "--no-pdf"]
+    code, shown = run(["evaluate", *args], ROOT, monkeypatch)
+    assert code == 1 and "Traceback" not in shown, shown
+    for name in sheets:
+        if name != "good":
+            assert f"{tmp_path / name}" in shown, name
+    assert "a-folder.csv: is a folder, not a scores sheet" in shown
+    assert "latin1/scores.csv: not UTF-8 text" in shown and "bad-layout/papers.json:1:3: not valid JSON" in shown
+    assert "no-layout/papers.json: no layout file" in shown and "empty/scores.csv: empty file" in shown
+    assert "wrong-columns/scores.csv:1: missing column(s) participant, variant" in shown
+    assert "quoted/scores.csv:3: variant 'Z' is not a variant of the pre paper" in shown
+    assert "other-papers/scores.csv:1: none of the sheet's question columns is on the papers" in shown
+    assert (tmp_path / "out" / "good" / "bao-cao-danh-gia.html").is_file()
+    assert (tmp_path / "out" / "tong-hop.csv").is_file()

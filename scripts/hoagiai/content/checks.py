@@ -12,7 +12,7 @@ from hoagiai.content.register import load_register
 from hoagiai.content.rules import check_rules, load_rules
 from hoagiai.curriculum import lecture_module
 from hoagiai.errors import Problem
-from hoagiai.lessons.model import check_lesson_page
+from hoagiai.lessons.model import ModuleObjectives, check_lesson_page, objective_catalog
 from hoagiai.source import Page, parse_markdown
 
 # Open syllables oa/oe/uy with the tone on the second vowel ("hoà", "thoả", "huỷ"): the law writes "hòa",
@@ -43,7 +43,8 @@ def check_article_headings(page: Page, rel: str, doc) -> list[Problem]:
     return problems
 
 
-def check_markdown(path: Path, rel: str, citations: Citations) -> list[Problem]:
+def check_markdown(path: Path, rel: str, citations: Citations,
+                   catalog: dict[int, ModuleObjectives] | None = None) -> list[Problem]:
     text = path.read_text(encoding="utf-8")
     problems: list[Problem] = []
     if unicodedata.normalize("NFC", text) != text:
@@ -82,7 +83,7 @@ def check_markdown(path: Path, rel: str, citations: Citations) -> list[Problem]:
     if doc is not None:
         problems += check_article_headings(page, rel, doc)
     if lecture_module(path) is not None:
-        problems += check_lesson_page(page)[1]
+        problems += check_lesson_page(page, catalog)[1]
     return problems
 
 
@@ -93,12 +94,25 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     if not paths:
         problems += translations.check(root / "docs", root)
+    catalog = _objective_catalog(root)
     for path in files:
         if not path.is_file():
             problems.append(Problem(str(path), 0, 0, "", "no such Markdown file"))
         elif path.suffix == ".md":
             rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-            problems += check_markdown(path, rel, citations)
+            problems += check_markdown(path, rel, citations, catalog)
     # Content rules (data/content-rules.yml): pages and, on a whole-tree check, the quiz banks.
     problems += check_rules(root, load_rules(root), [p for p in files if p.is_file()] if paths else None)
     return sorted(problems)
+
+
+def _objective_catalog(root: Path) -> dict[int, ModuleObjectives] | None:
+    """Module objectives and the banks' questions, for lectures' `quiz_objectives`; None while a bank is
+    broken (`hoagiai quiz check` names its problems)."""
+    from hoagiai.errors import UserError
+    from hoagiai.quiz.loader import load_banks
+
+    try:
+        return objective_catalog(root, load_banks(root=root))
+    except UserError:
+        return None

@@ -40,12 +40,23 @@ def course(modules, days, start, out, seed, variants, name, site_dir):
     from hoagiai.course.config import load_course_config
     from hoagiai.course.pack import make_course
     from hoagiai.course.schedule import build_schedule, require_fit
-    from hoagiai.lessons.model import lessons_for_modules
+    from hoagiai.lessons.model import lessons_for_modules, objective_catalog
     from hoagiai.pdf.handbooks import built_site
+    from hoagiai.quiz.loader import load_banks
 
     def action():
         root = project_root()
-        chosen = lessons_for_modules(root, parse_modules(modules))
+        wanted, problems, banks, chosen = parse_modules(modules), [], None, []
+        try:
+            banks = load_banks(root=root)
+        except UserError as exc:  # reported together with the lessons' problems
+            problems += exc.problems
+        try:
+            chosen = lessons_for_modules(root, wanted, objective_catalog(root, banks) if banks else None)
+        except UserError as exc:
+            problems += exc.problems
+        if problems:
+            raise UserError(problems)
         config = load_course_config(root)
         schedule = build_schedule(chosen, config, days)
         require_fit(schedule)  # before any slow work
@@ -54,7 +65,7 @@ def course(modules, days, start, out, seed, variants, name, site_dir):
         first_day = start.date() if isinstance(start, dt.datetime) else None
         with built_site(root, site_dir) as site:
             made = make_course(root, site, target, lessons=chosen, schedule=schedule, config=config,
-                               start=first_day, seed=paper_seed, variants=variants, name=name)
+                               start=first_day, seed=paper_seed, banks=banks, variants=variants, name=name)
         click.echo(f"Schedule: {made.schedule}")
         for printed in (made.trainer_pack, made.handouts):
             click.echo(f"{printed.path}: {printed.pages} pages, {printed.path.stat().st_size / 2**20:.1f} MB")

@@ -23,7 +23,7 @@ class Session:
 @dataclass(frozen=True)
 class CourseConfig:
     sessions: tuple[Session, ...] = (Session(8 * 60, 11 * 60 + 30), Session(13 * 60 + 30, 17 * 60))
-    break_minutes: int = 15  # one break in each session
+    break_minutes: int = 15  # a break the schedule adds where 90 minutes of teaching would pass without one
     pretest_minutes: int = 15  # the pre-test opens the course, the post-test closes it (0: none)
     posttest_minutes: int = 15
 

@@ -5,19 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
 from hoagiai.content.register import REGISTER_PATH, load_register
 from hoagiai.course.config import CourseConfig
-from hoagiai.course.render import schedule_html, standalone
+from hoagiai.course.render import quiz_objectives, schedule_html
 from hoagiai.course.schedule import Schedule
+from hoagiai.curriculum import bank_id, objective_texts
+from hoagiai.documents import date
 from hoagiai.errors import UserError
 from hoagiai.lessons.model import Lesson
 from hoagiai.pdf.book import Book, Chapter, Entry, Printed, print_book, stylesheet
 from hoagiai.pdf.site_pages import PrintPages, page_key
-from hoagiai.quiz.loader import load_banks
+from hoagiai.quiz.layout import FILE as LAYOUT_FILE
+from hoagiai.quiz.model import Bank
 from hoagiai.quiz.paper import make_papers
 
 HANDOUT_ID = "tai-lieu-phat-tay"
@@ -57,9 +61,8 @@ def _paper_body(path: Path, anchor: str) -> str:
     return f'<article class="page paper" id="{anchor}">{soup.body.decode_contents()}</article>'
 
 
-def _banks_for(root: Path, lessons: list[Lesson]):
-    banks = load_banks(root=root)
-    wanted = [f"m{module:02d}" for module in dict.fromkeys(lesson.module for lesson in lessons)]
+def _banks_for(banks: dict[str, Bank], lessons: list[Lesson]) -> list[Bank]:
+    wanted = [bank_id(module) for module in dict.fromkeys(lesson.module for lesson in lessons)]
     missing = [bank for bank in wanted if bank not in banks]
     if missing:
         raise UserError(f"no quiz bank for {', '.join(missing)} in quizzes/ (the pre/post papers need one)")
@@ -69,39 +72,57 @@ def _banks_for(root: Path, lessons: list[Lesson]):
 def _scores_help(template: Path) -> str:
     columns = template.read_text(encoding="utf-8").strip().split(",")
     return ("<p>Nhập kết quả vào tệp <code>scores-template.csv</code> (mỗi học viên hai dòng: "
-            "<code>pre</code> và <code>post</code>), rồi chạy <code>hoagiai evaluate scores.csv</code>.</p><ul>"
-            "<li><code>participant</code>: mã hoặc tên học viên; <code>paper</code>: <code>pre</code> (đầu khóa) "
-            "hoặc <code>post</code> (cuối khóa); <code>variant</code>: đề A, B, …</li>"
-            "<li>Mỗi cột câu hỏi: chữ cái học viên chọn (<code>a</code>; nhiều đáp án <code>a+c</code>; "
-            "câu sắp xếp <code>b&gt;a&gt;c</code>); <code>-</code> nếu học viên bỏ trống; để trống ô nếu câu "
-            "không có trong đề của học viên đó.</li></ul>"
+            "<code>pre</code> và <code>post</code>), lưu thành <code>scores.csv</code> cạnh tệp "
+            "<code>papers.json</code> của khóa này, rồi chạy <code>hoagiai evaluate scores.csv</code>.</p><ul>"
+            "<li><code>participant</code>: mã học viên; <code>paper</code>: <code>pre</code> (đầu khóa) "
+            "hoặc <code>post</code> (cuối khóa); <code>variant</code>: đề A, B, … in trên bài.</li>"
+            "<li>Mỗi cột câu hỏi: chữ cái học viên khoanh <strong>trên bài của mình</strong> (<code>a</code>; "
+            "nhiều đáp án nối bằng dấu cộng <code>a+c</code>; câu sắp xếp nối bằng dấu lớn hơn "
+            "<code>b&gt;a&gt;c</code>). Mỗi đề xếp phương án theo thứ tự riêng; <code>papers.json</code> cho "
+            "biết chữ cái nào là phương án nào, nên phải giữ tệp này cùng bảng điểm.</li>"
+            "<li>Câu có trong đề mà học viên bỏ trống: để trống ô hoặc ghi <code>-</code> (tính sai). Câu không có "
+            "trong đề của học viên đó: để trống ô.</li></ul>"
             f"<p>Các cột ({len(columns)}): <code>{', '.join(columns)}</code></p>")
 
 
+def _objectives_block(lesson: Lesson, texts: dict[tuple[str, str], str]) -> str:
+    """What the lecture prepares for in the pre/post papers, at the top of its lesson plan."""
+    items = "".join(f"<li><strong>{escape(o.bank)} {escape(o.id)}</strong>: {escape(o.text)}</li>"
+                    for o in quiz_objectives([lesson], texts)[lesson.path])
+    return ('<aside class="quiz-objectives"><p><strong>Mục tiêu trong đề kiểm tra đầu và cuối khóa mà bài này '
+            f"dạy</strong></p><ul>{items or '<li>Chưa ghi (quiz_objectives).</li>'}</ul></aside>")
+
+
 def make_course(root: Path, site_dir: Path, out: Path, *, lessons: list[Lesson], schedule: Schedule,
-                config: CourseConfig, start: dt.date | None, seed: int, variants: int = 1,
+                config: CourseConfig, start: dt.date | None, seed: int, banks: dict[str, Bank], variants: int = 1,
                 name: str | None = None) -> CourseOutputs:
     out.mkdir(parents=True, exist_ok=True)
     modules = ", ".join(str(m) for m in dict.fromkeys(lesson.module for lesson in lessons))
     title = name or f"Khóa tập huấn hòa giải ở cơ sở: mô-đun {modules}"
-    cover = [f"Mô-đun {modules} · {schedule.days} ngày"] + ([f"Khai giảng {start:%d/%m/%Y}"] if start else [])
+    cover = [f"Mô-đun {modules} · {schedule.days} ngày"] + ([f"Khai giảng {date(start)}"] if start else [])
 
-    table = schedule_html(schedule, lessons, config, start)
+    course_banks = _banks_for(banks, lessons)
+    texts = objective_texts(root / "docs", [b.id for b in course_banks])
+    table = schedule_html(schedule, lessons, config, start, objectives=texts)
     schedule_path = out / SCHEDULE_HTML
-    schedule_path.write_text(standalone(f"Lịch học: {title}", table, stylesheet()), encoding="utf-8")
+    schedule_path.write_text(schedule_html(schedule, lessons, config, start, objectives=texts, standalone=True,
+                                           title=title, book_css=stylesheet()), encoding="utf-8")
 
-    banks = _banks_for(root, lessons)
     register = load_register(root / REGISTER_PATH)
-    paper_files = make_papers(banks, out=out / PAPERS_DIR, variants=variants, pre_post=True, seed=seed,
+    paper_files = make_papers(course_banks, out=out / PAPERS_DIR, variants=variants, pre_post=True, seed=seed,
                               fmt="html", course=title, register=register)
     template = next(p for p in paper_files if p.name == SCORES)
     scores = out / SCORES
     shutil.copyfile(template, scores)
+    shutil.copyfile(out / PAPERS_DIR / LAYOUT_FILE, out / LAYOUT_FILE)  # beside the sheet: evaluate finds it
 
     pages = PrintPages(site_dir, [lesson.page for lesson in lessons])
     plans, handouts, without = [], [], []
     for lesson in lessons:
         lesson_title, article = pages.article(lesson.page, trainer_notes="expand")
+        block = BeautifulSoup(_objectives_block(lesson, texts), "html.parser")
+        heading = article.find("h1")
+        heading.insert_after(block) if heading else article.insert(0, block)
         plans.append(Chapter(lesson_title, str(article)))
         handout = handout_of(article, page_key(lesson.page))
         if handout:

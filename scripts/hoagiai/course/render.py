@@ -1,56 +1,57 @@
-"""The schedule as HTML: a table per day (used in lich-hoc.html and in the trainer pack)."""
+"""The schedule as HTML from a template: a table per day, each lecture's quiz objectives, the materials (used in
+lich-hoc.html and in the trainer pack). Dates in Vietnamese by Babel."""
 
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
 
 from hoagiai.course.config import CourseConfig, clock
-from hoagiai.course.schedule import Schedule
-from hoagiai.lessons.model import Lesson
+from hoagiai.course.schedule import Schedule, SessionPlan
+from hoagiai.curriculum import bank_id
+from hoagiai.documents import date, render
+from hoagiai.lessons.model import MAX_MINUTES_WITHOUT_BREAK, Lesson
 
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class QuizObjective:
+    bank: str
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Day:
+    label: str
+    sessions: list[SessionPlan]
 
 
 def day_label(day: int, start: dt.date | None) -> str:
     if start is None:
         return f"Ngày {day}"
-    date = start + dt.timedelta(days=day - 1)
-    return f"Ngày {day}: {WEEKDAYS[date.weekday()]}, {date:%d/%m/%Y}"
+    return f"Ngày {day}: {date(start + dt.timedelta(days=day - 1), 'EEEE, dd/MM/yyyy')}"
 
 
-def schedule_html(schedule: Schedule, lessons: list[Lesson], config: CourseConfig, start: dt.date | None) -> str:
-    modules = ", ".join(str(m) for m in dict.fromkeys(lesson.module for lesson in lessons))
-    sessions = ", ".join(f"{clock(s.start)}–{clock(s.end)}" for s in config.sessions)
-    intro = (f"<p>Mô-đun: <strong>{escape(modules)}</strong> · {schedule.days} ngày · buổi học {escape(sessions)}, "
-             f"mỗi buổi giải lao {config.break_minutes} phút · tổng thời lượng {schedule.teaching_minutes} phút "
-             "(kể cả kiểm tra đầu và cuối khóa).</p>")
-    parts = [intro]
-    for day in range(1, schedule.days + 1):
-        rows = []
-        for plan in (p for p in schedule.sessions if p.day == day):
-            label = "Buổi sáng" if plan.start < 12 * 60 else "Buổi chiều"
-            rows.append(f'<tr class="session"><th colspan="4">{label} ({clock(plan.start)}–{clock(plan.end)})</th></tr>')
-            for slot in plan.slots:
-                time = f"{clock(slot.start)}–{clock(slot.end)}"
-                if slot.kind == "break":
-                    rows.append(f'<tr class="break"><td>{time}</td><td colspan="3">Giải lao</td></tr>')
-                    continue
-                unit = slot.unit
-                lesson = unit.lesson.title + (" (tiếp)" if slot.continued else "") if unit.lesson else ""
-                rows.append(f"<tr><td>{time}</td><td>{escape(unit.activity)}</td><td>{escape(unit.method)}</td>"
-                            f"<td>{escape(lesson)}</td></tr>")
-        if not rows:
-            rows.append('<tr><td colspan="4">Không có hoạt động (dự phòng).</td></tr>')
-        parts.append(f"<h2>{escape(day_label(day, start))}</h2><table class=\"schedule\"><thead><tr><th>Giờ</th>"
-                     f"<th>Hoạt động</th><th>Phương pháp</th><th>Bài</th></tr></thead><tbody>{''.join(rows)}"
-                     "</tbody></table>")
-    materials = list(dict.fromkeys(m for lesson in lessons for m in lesson.materials))
-    parts.append("<h2>Vật liệu cần chuẩn bị</h2><ul>" + "".join(f"<li>{escape(m)}</li>" for m in materials) + "</ul>")
-    return "".join(parts)
+def quiz_objectives(lessons: list[Lesson], texts: dict[tuple[str, str], str]) -> dict[str, list[QuizObjective]]:
+    """lesson path -> the module bank's objectives it teaches, with their text (module overview)."""
+    return {lesson.path: [QuizObjective(bank_id(lesson.module), oid, texts.get((bank_id(lesson.module), oid), ""))
+                          for oid in lesson.quiz_objectives] for lesson in lessons}
 
 
-def standalone(title: str, body: str, css: str) -> str:
-    return (f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width, initial-scale=1"><title>{escape(title)}</title><style>{css}</style>'
-            f'</head><body><main class="page"><h1>{escape(title)}</h1>{body}</main></body></html>\n')
+def schedule_html(schedule: Schedule, lessons: list[Lesson], config: CourseConfig, start: dt.date | None, *,
+                  objectives: dict[tuple[str, str], str] | None = None, standalone: bool = False,
+                  title: str = "", book_css: str = "") -> str:
+    days = [Day(day_label(day, start), [p for p in schedule.sessions if p.day == day])
+            for day in range(1, schedule.days + 1)]
+    return render(TEMPLATES, "schedule.html", schedule=schedule, config=config, days=days, lessons=lessons,
+                  modules=", ".join(str(m) for m in dict.fromkeys(lesson.module for lesson in lessons)),
+                  sessions=", ".join(f"{clock(s.start)}–{clock(s.end)}" for s in config.sessions),
+                  max_run=MAX_MINUTES_WITHOUT_BREAK, clock=clock,
+                  objectives=quiz_objectives(lessons, objectives or {}),
+                  materials=list(dict.fromkeys(m for lesson in lessons for m in lesson.materials)),
+                  standalone=standalone, title=title, book_css=Markup(book_css))

@@ -5,6 +5,7 @@ Every problem is reported at once as `file:line:col: key: message`, never a trac
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,30 @@ AGENDA_KEYS = ("minutes", "activity", "method", "kind")
 # What a step is, where the checks need to know: a break; a role play's acting and its debrief.
 STEP_KINDS = ("break", "acting", "debrief", "lecture", "discussion", "exercise", "game", "test")
 AUDIENCES = ("hoa-giai-vien", "tap-huan-vien", "can-bo-quan-ly")
+MAX_MINUTES_WITHOUT_BREAK = 90
+
+
+@dataclass(frozen=True)
+class ModuleObjectives:
+    """What `quiz_objectives` of a module's lectures may name: the overview's objective ids, and which of them
+    have at least one question in the module's bank."""
+    overview: str  # docs/chuong-trinh/mo-dun-03/index.md, for messages
+    bank: str  # quizzes/m03.yml, for messages ("" when the module has no bank)
+    ids: tuple[str, ...]
+    asked: frozenset[str]
+
+
+def objective_catalog(root: Path, banks: Mapping[str, Any]) -> dict[int, ModuleObjectives]:
+    """module number -> its objectives (from the overview's front matter) and those the bank asks about
+    (`objective:` on a question; a scenario's sub-questions inherit the scenario's)."""
+    catalog = {}
+    for module in curriculum.modules(Path(root) / "docs"):
+        bank = banks.get(module.bank)
+        asked = frozenset(q.objective or (top.objective if top is not None else None)
+                          for q, top in bank.scored_questions()) - {None} if bank else frozenset()
+        catalog[module.number] = ModuleObjectives(f"docs/{module.overview}", bank.path if bank else "",
+                                                  tuple(o.id for o in module.objectives), asked)
+    return catalog
 
 
 @dataclass(frozen=True)
@@ -63,8 +88,8 @@ def _text_list(value) -> bool:
 class _LessonChecker:
     """Checks one front matter mapping; positions come from ruamel's nodes when it is the positioned reading."""
 
-    def __init__(self, file: str, meta: Any, offset: int):
-        self.file, self.meta, self.offset = file, meta, offset
+    def __init__(self, file: str, meta: Any, offset: int, catalog: Mapping[int, ModuleObjectives] | None = None):
+        self.file, self.meta, self.offset, self.catalog = file, meta, offset, catalog
         self.problems: list[Problem] = []
         self.top = (offset + 1, 1)
 
@@ -121,6 +146,8 @@ class _LessonChecker:
                                                 and all(_text(v) for v in quiz_objectives)):
             self.bad(at("quiz_objectives"), "quiz_objectives", "must be a list of objective ids, e.g. [mt1, mt3]")
             quiz_objectives = None
+        elif quiz_objectives is not None and _is_int(module):
+            self.quiz_objectives(quiz_objectives, module, at("quiz_objectives"))
         items = self.agenda(meta.get("agenda"), duration, at)
         if self.problems:
             return None
@@ -132,6 +159,32 @@ class _LessonChecker:
                       audience=as_tuple(audience), objectives=as_tuple(meta["objectives"]),
                       materials=as_tuple(meta["materials"]), preparation="\n".join(as_tuple(meta["preparation"])),
                       agenda=tuple(items), quiz_objectives=tuple(quiz_objectives or ()))
+
+    def quiz_objectives(self, ids: list, module: int, here: yamlio.Pos) -> None:
+        """Each id names an objective of the module (its overview's front matter) that its bank asks about."""
+        if not ids:
+            self.bad(here, "quiz_objectives", "is empty: name the module objectives this lecture teaches, "
+                                              "e.g. [mt1, mt3]")
+        if self.catalog is None:
+            return  # checking the front matter alone (no curriculum at hand)
+        known = self.catalog.get(module)
+        seen: set[str] = set()
+        for index, raw in enumerate(ids):
+            objective, pos = str(raw).strip(), self.item(ids, index, here)
+            where = f"quiz_objectives[{index + 1}]"
+            if objective in seen:
+                self.bad(pos, where, f"{objective!r} is listed twice")
+            elif known is None or objective not in known.ids:
+                listed = f"{known.overview} lists {', '.join(known.ids) or 'none'}" if known else \
+                    f"module {module} has no folder {curriculum.folder(module)}/"
+                self.bad(pos, where, f"{objective!r} is not an objective of module {module} ({listed})")
+            elif not known.bank:
+                self.bad(pos, where, f"{objective!r}: module {module} has no quiz bank "
+                                     f"(quizzes/{curriculum.bank_id(module)}.yml)")
+            elif objective not in known.asked:
+                self.bad(pos, where, f"{objective!r} has no question in {known.bank} (add a question with "
+                                     f"`objective: {objective}`, or leave the id out)")
+            seen.add(objective)
 
     def agenda(self, agenda: Any, duration: Any, at) -> list[AgendaItem]:
         items: list[AgendaItem] = []
@@ -168,11 +221,46 @@ class _LessonChecker:
             return items
         if _is_int(duration) and sum(item.minutes for item in items) != duration:
             self.bad(here, "agenda", f"minutes sum to {sum(item.minutes for item in items)}, duration is {duration}")
+        self.breaks(items, agenda, here)
+        self.debriefs(items, agenda, here)
         return items
 
+    def breaks(self, items: list[AgendaItem], agenda: list, here: yamlio.Pos) -> None:
+        """No run of steps longer than MAX_MINUTES_WITHOUT_BREAK without a `kind: break` step."""
+        run, first = 0, 0
+        for index, item in enumerate(items):
+            if item.kind == "break":
+                run, first = 0, index + 1
+                continue
+            run += item.minutes
+            if run > MAX_MINUTES_WITHOUT_BREAK:
+                self.bad(self.item(agenda, index, here), f"agenda[{first + 1}–{index + 1}]",
+                         f"{run} minutes without a break (at most {MAX_MINUTES_WITHOUT_BREAK}): add a step with "
+                         "`kind: break`")
+                run, first = 0, index + 1  # one message per run
 
-def check_lesson_page(page: Page) -> tuple[Lesson | None, list[Problem]]:
-    """Check one lesson's front matter; return the lesson (None if it has problems) and every problem."""
+    def debriefs(self, items: list[AgendaItem], agenda: list, here: yamlio.Pos) -> None:
+        """A role play's debrief lasts at least as long as its acting (the trainer's guide's rule)."""
+        for index, item in enumerate(items):
+            if item.kind != "acting":
+                continue
+            following = items[index + 1:]
+            stop = next((i for i, later in enumerate(following) if later.kind == "acting"), len(following))
+            debrief = next((index + 1 + i for i, later in enumerate(following[:stop]) if later.kind == "debrief"), None)
+            pos = self.item(agenda, index, here)
+            if debrief is None:
+                self.bad(pos, f"agenda[{index + 1}]", "a role play (`kind: acting`) needs a debrief after it "
+                                                      "(`kind: debrief`)")
+            elif items[debrief].minutes < item.minutes:
+                self.bad(self.item(agenda, debrief, here), f"agenda[{debrief + 1}]",
+                         f"the debrief ({items[debrief].minutes} minutes) is shorter than the role play it follows "
+                         f"(agenda[{index + 1}], {item.minutes} minutes): give it at least as long")
+
+
+def check_lesson_page(page: Page, catalog: Mapping[int, ModuleObjectives] | None = None
+                      ) -> tuple[Lesson | None, list[Problem]]:
+    """Check one lesson's front matter; return the lesson (None if it has problems) and every problem.
+    With a `catalog` (objective_catalog), `quiz_objectives` are checked against the module and its bank."""
     if not page.has_front_matter:
         return None, [Problem(page.file, 1, 0, "", "no YAML front matter (--- … --- at the top of the file)")]
     syntax = [p for p in page.meta_problems if "not valid YAML" in p.message]
@@ -180,22 +268,24 @@ def check_lesson_page(page: Page) -> tuple[Lesson | None, list[Problem]]:
         return None, syntax
 
     def check(meta):
-        checker = _LessonChecker(page.file, meta, offset=1)
+        checker = _LessonChecker(page.file, meta, offset=1, catalog=catalog)
         return checker.run(), checker.problems
 
     lesson, problems = yamlio.checked(page.meta_text, page.file, check, line_offset=1)
     return lesson, sorted(set(problems) | set(page.meta_problems))
 
 
-def check_lesson_text(text: str, file: str) -> tuple[Lesson | None, list[Problem]]:
-    return check_lesson_page(parse_markdown(text, file))
+def check_lesson_text(text: str, file: str, catalog: Mapping[int, ModuleObjectives] | None = None
+                      ) -> tuple[Lesson | None, list[Problem]]:
+    return check_lesson_page(parse_markdown(text, file), catalog)
 
 
 def lesson_paths(root: Path) -> list[Path]:
     return sorted(p for p in (Path(root) / LESSONS_DIR).glob("mo-dun-*.md") if curriculum.lecture_module(p))
 
 
-def load_lessons(root: Path, paths: list[Path] | None = None) -> list[Lesson]:
+def load_lessons(root: Path, paths: list[Path] | None = None,
+                 catalog: Mapping[int, ModuleObjectives] | None = None) -> list[Lesson]:
     """Every lesson (default: all in docs/bai-giang-mau/), raising UserError with all problems found."""
     root = Path(root)
     lessons: list[Lesson] = []
@@ -211,7 +301,7 @@ def load_lessons(root: Path, paths: list[Path] | None = None) -> list[Lesson]:
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(shown, 0, 0, "", f"cannot read the lesson: {exc}"))
             continue
-        lesson, found = check_lesson_text(text, shown)
+        lesson, found = check_lesson_text(text, shown, catalog)
         problems += found
         if lesson:
             lessons.append(lesson)
@@ -220,9 +310,10 @@ def load_lessons(root: Path, paths: list[Path] | None = None) -> list[Lesson]:
     return lessons
 
 
-def lessons_for_modules(root: Path, modules: list[int]) -> list[Lesson]:
+def lessons_for_modules(root: Path, modules: list[int],
+                        catalog: Mapping[int, ModuleObjectives] | None = None) -> list[Lesson]:
     """The lessons of each module, in the order asked (a module may have several lectures)."""
-    lessons = load_lessons(root)
+    lessons = load_lessons(root, catalog=catalog)
     chosen: list[Lesson] = []
     missing = []
     for module in modules:

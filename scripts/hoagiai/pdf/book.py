@@ -9,14 +9,16 @@ from __future__ import annotations
 import tempfile
 import time
 from dataclasses import dataclass, field
-from html import escape
-from importlib import resources
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from hoagiai.documents import render
+from hoagiai.documents import stylesheet as read_css
 from hoagiai.errors import UserError
 from hoagiai.pdf.chromium import print_to_pdf
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Book:
     chapters: list[Chapter]
     lang: str = "vi"
     toc_title: str = "Mục lục"
+    footer: str | None = None  # printed at the foot of every page, the cover included (e.g. a translation notice)
 
 
 @dataclass(frozen=True)
@@ -52,42 +55,17 @@ class Printed:
 
 
 def stylesheet() -> str:
-    return resources.files("hoagiai.pdf").joinpath("print.css").read_text(encoding="utf-8")
-
-
-def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """The print stylesheet of the handbooks and the course pack."""
+    return read_css(TEMPLATES, "print.css")
 
 
 def render_html(book: Book, pages: dict[str, int] | None) -> str:
     """The book as one HTML document; `pages` maps anchors to page numbers (None: placeholders)."""
-    running = "".join(
-        f"@page ch{n} {{ @top-right {{ content: {_css_string(ch.title)}; }} }}\n.ch{n} {{ page: ch{n}; }}\n"
-        for n, ch in enumerate(book.chapters, 1))
-    running += f"@page toc {{ @top-right {{ content: {_css_string(book.toc_title)}; }} }}\n"
-    running += f"@page {{ @top-left {{ content: {_css_string(book.title)}; }} }}\n"
 
     def number(anchor: str) -> str:
         return str(pages[anchor]) if pages else "000"  # same width in both passes: the layout stays put
 
-    toc = []
-    for n, chapter in enumerate(book.chapters, 1):
-        lines = "".join(f'<li><a href="#{e.anchor}"><span class="t">{escape(e.title)}</span>'
-                        f'<span class="n">{number(e.anchor)}</span></a></li>' for e in chapter.entries)
-        toc.append(f'<li class="toc-chapter"><a href="#ch{n}"><span class="t">{escape(chapter.title)}</span>'
-                   f'<span class="n">{number(f"ch{n}")}</span></a>'
-                   + (f"<ol>{lines}</ol>" if lines else "") + "</li>")
-    chapters = "".join(
-        f'<section class="chapter ch{n}{" sheets" if ch.new_sheet_per_entry else ""}" id="ch{n}">'
-        f'<p class="chapter-label">{escape(ch.title)}</p>{ch.body}</section>'
-        for n, ch in enumerate(book.chapters, 1))
-    cover = "".join(f"<p>{escape(line)}</p>" for line in book.cover_lines)
-    return (f'<!doctype html><html lang="{book.lang}"><head><meta charset="utf-8"><title>{escape(book.title)}'
-            f"</title><style>{stylesheet()}\n{running}</style></head><body>"
-            f'<section class="cover"><h1 class="book-title">{escape(book.title)}</h1>'
-            f'<p class="book-subtitle">{escape(book.subtitle)}</p><div class="cover-lines">{cover}</div></section>'
-            f'<section class="toc"><h1 class="toc-title">{escape(book.toc_title)}</h1><ol>{"".join(toc)}</ol>'
-            f"</section>{chapters}</body></html>\n")
+    return render(TEMPLATES, "book.html", locale=book.lang, book=book, number=number)
 
 
 def anchors(book: Book) -> list[str]:

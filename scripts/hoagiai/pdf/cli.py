@@ -24,7 +24,8 @@ def run_user_errors(action):
 @click.option("--site", "site_dir", type=click.Path(path_type=Path), default=None,
               help="Print from this built site instead of building one (faster; any URL style).")
 def pdf(out: Path, site_dir: Path | None):
-    """Print the handbooks (A4): Sổ tay hòa giải viên and Tài liệu dành cho tập huấn viên."""
+    """Print the handbooks (A4): Sổ tay hòa giải viên, Tài liệu dành cho tập huấn viên and the Khmer supplement
+    (so-tay-bo-sung-khmer.pdf)."""
     from hoagiai import project_root
     from hoagiai.pdf.handbooks import make_handbooks
 

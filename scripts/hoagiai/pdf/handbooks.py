@@ -1,23 +1,35 @@
-"""`hoagiai pdf`: the two printed handbooks, made from the built site's pages.
+"""`hoagiai pdf`: the printed handbooks, made from the built site's pages.
 
 - so-tay-hoa-giai-vien.pdf: module readings, the law explained, cases, forms (trainer notes left out);
-- tai-lieu-tap-huan-vien.pdf: all sample lectures and the trainer's guide (trainer notes expanded).
+- tai-lieu-tap-huan-vien.pdf: all sample lectures and the trainer's guide (trainer notes expanded);
+- so-tay-bo-sung-khmer.pdf: the Khmer pages (reference translations; the notice at the foot of every page) and,
+  when `docs/cong-cu/the-bo-tui.md` exists, the pocket cards as the Khmer site shows them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from hoagiai import province
+from hoagiai.curriculum import DEFAULT_LOCALE
+from hoagiai.curriculum import folder as curriculum_folder
+from hoagiai.documents import date
 from hoagiai.errors import UserError
+from hoagiai.i18n import t
 from hoagiai.pdf.book import Book, Chapter, Entry, Printed, print_book
 from hoagiai.pdf.site_pages import PrintPages, page_key
 from hoagiai.siteconfig import load_mkdocs_yml, nav_paths
 
 MEDIATOR_PDF = "so-tay-hoa-giai-vien.pdf"
 TRAINER_PDF = "tai-lieu-tap-huan-vien.pdf"
+KHMER_PDF = "so-tay-bo-sung-khmer.pdf"
+KHMER = "km"
+KHMER_FIRST = "ban-dich-cho-ra-soat.md"  # what a reference translation is: the book's first page
+POCKET_CARDS = "cong-cu/the-bo-tui.md"
 MAX_BYTES = 15 * 1024 * 1024
 
 
@@ -30,7 +42,7 @@ class ChapterSpec:
     one_per_page: bool = False  # one chapter per page (lectures)
 
 
-MEDIATOR = [ChapterSpec(f"chuong-trinh/mo-dun-{n:02d}") for n in range(1, 9)] + [
+MEDIATOR = [ChapterSpec(curriculum_folder(n)) for n in range(1, 9)] + [
     ChapterSpec("van-ban", "Văn bản pháp luật giải thích"),
     ChapterSpec("tinh-huong", "Tình huống"),
     ChapterSpec("bieu-mau", "Biểu mẫu", sheets=True),
@@ -70,16 +82,46 @@ def _chapters(docs: Path, specs: list[ChapterSpec], nav: list[str], site_dir: Pa
     return chapters
 
 
+def khmer_sources(docs: Path, nav: list[str]) -> list[str]:
+    """The pages translated into Khmer (docs-relative vi names), the explanation of reference translations
+    first, then in nav order; the site's home page (navigation only) is left out."""
+    found = [p.relative_to(docs).as_posix().replace(f".{KHMER}.md", ".md")
+             for p in sorted(docs.rglob(f"*.{KHMER}.md"))]
+    found = [src for src in found if src != "index.md"]
+    order = {path: i for i, path in enumerate(nav)}
+    return sorted(found, key=lambda s: (s != KHMER_FIRST, order.get(s, len(order)), s))
+
+
+def khmer_book(root: Path, site_dir: Path, config: dict) -> Book:
+    docs, nav = root / "docs", nav_paths(config)
+    sources = khmer_sources(docs, nav)
+    cards = [POCKET_CARDS] if (docs / POCKET_CARDS).is_file() else []
+    if not sources and not cards:
+        raise UserError(f"{docs}: no Khmer pages (*.km.md) to print")
+    pages = PrintPages(Path(site_dir) / KHMER, sources + cards)
+    chapters = []
+    for src in sources + cards:
+        title, article = pages.article(src, trainer_notes="omit")
+        chapters.append(Chapter(title, str(article), new_sheet_per_entry=src in cards))
+    notice = f"{t('review.pending', KHMER)} · {t('review.pending', DEFAULT_LOCALE)}"
+    cover = [*_cover_lines(config), "ការបកប្រែយោង: ទំព័រភាសាវៀតណាម គឺជាច្បាប់ដើម។",
+             "Bản dịch tham khảo: trang tiếng Việt là bản gốc."]
+    return Book("សៀវភៅបន្ថែមជាភាសាខ្មែរ", "Sổ tay bổ sung tiếng Khmer · ឯកសារសម្រាប់អ្នកសម្រុះសម្រួលនៅមូលដ្ឋាន",
+                cover, chapters, lang=KHMER, toc_title="មាតិកា · Mục lục", footer=notice)
+
+
 def _cover_lines(config: dict) -> list[str]:
-    province = (config.get("extra") or {}).get("province") or {}
-    lines = [str(province.get(key)) for key in ("issuer", "name_note") if province.get(key)]
-    as_of = str(province.get("content_as_of") or "")
-    if as_of:
-        year, _, rest = as_of.partition("-")
-        month, _, day = rest.partition("-")
-        shown = f"{day}/{month}/{year}" if day else as_of  # ISO date in the config, Vietnamese order on paper
+    """The issuer, the province note and the content date; a setting not known yet is left off the cover."""
+    settings = (config.get("extra") or {}).get("province") or {}
+    lines = [str(settings[key]) for key in ("issuer", "name_note") if province.is_set(settings.get(key))]
+    as_of = settings.get("content_as_of")
+    if province.is_set(as_of):
+        try:  # an ISO date in the config, the Vietnamese style on paper
+            shown = date(dt.date.fromisoformat(str(as_of)[:10]))
+        except ValueError:
+            shown = str(as_of)
         lines.append(f"Nội dung cập nhật đến ngày {shown}")
-    return [line for line in lines if "TODO" not in line]
+    return lines
 
 
 @contextlib.contextmanager
@@ -106,6 +148,7 @@ def handbook_books(root: Path, site_dir: Path) -> dict[str, Book]:
                            _chapters(docs, MEDIATOR, nav, site_dir, "omit")),
         TRAINER_PDF: Book("Tài liệu dành cho tập huấn viên", "Bài giảng mẫu và hướng dẫn tập huấn", cover,
                           _chapters(docs, TRAINER, nav, site_dir, "expand")),
+        KHMER_PDF: khmer_book(root, site_dir, config),
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 from dataclasses import dataclass, field
 
 from hoagiai.curriculum import LOCALES  # noqa: F401 (bank texts come in the site's languages)
@@ -93,3 +94,22 @@ class Bank:
     def scored_questions(self) -> list[tuple[Question, Question | None]]:
         """Every marked question with its scenario (or None), in bank order."""
         return [(q, top if top.kind == "scenario" else None) for top in self.questions for q in top.scored]
+
+
+def display_options(question: Question) -> tuple[Option, ...]:
+    """Options in the order shown where nothing else shuffles them (the page without JavaScript, GIFT): fixed per
+    question and never the bank's, whose order means nothing (the banks often list the right option first);
+    true/false keeps "Đúng", "Sai". Printed papers shuffle per variant (hoagiai.quiz.paper)."""
+    options = list(question.options)
+    if question.kind != "true_false":
+        random.Random(f"display:{question.id}").shuffle(options)
+    return tuple(options)
+
+
+def display_items(question: Question) -> tuple[Item, ...]:
+    """Ordering items in a fixed order that is never the right one (the bank lists them in the right order)."""
+    items = list(question.items)
+    random.Random(question.id).shuffle(items)
+    if items == list(question.items) and len(items) > 1:
+        items = items[1:] + items[:1]
+    return tuple(items)

@@ -1,7 +1,10 @@
-"""Printable test papers (variants A, B, … and pre/post), answer keys and `scores-template.csv`.
+"""Printable test papers (variants A, B, … and pre/post), answer keys, `scores-template.csv` and `papers.json`.
 
-Options on paper keep their bank ids (a, b, c) in shuffled order, so what a participant circles is what
-the trainer types into the scores sheet, whatever the variant.
+Fair papers: each variant shuffles its questions and each question's options (ordering: items) from the seed and
+the question id, and prints them a, b, c, … top to bottom; true/false keeps "Đúng" / "Sai" in the bank's order.
+The answer key and the scores sheet use the printed letters of the variant; the layout file (`papers.json`,
+hoagiai.quiz.layout) maps them back to bank ids for `hoagiai evaluate`. A scenario's sub-questions stay together,
+in the bank's order, after the case.
 """
 
 from __future__ import annotations
@@ -14,9 +17,18 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
+
 from hoagiai.content.register import Register
+from hoagiai.documents import render
 from hoagiai.errors import UserError
-from hoagiai.quiz.model import Bank, Question, localized
+from hoagiai.quiz.layout import FILE as LAYOUT_FILE
+from hoagiai.quiz.layout import Layout, PaperLayout, PrintedQuestion
+from hoagiai.quiz.model import Bank, Question, Text, localized
+
+TEMPLATES = Path(__file__).parent / "templates"
+SCORES_TEMPLATE = "scores-template.csv"
+LETTERS = string.ascii_lowercase
 
 PAPER_STRINGS = {
     "vi": {
@@ -28,6 +40,8 @@ PAPER_STRINGS = {
         "ordering": "Sắp xếp theo đúng thứ tự (ví dụ: b > a > c).", "answer": "Trả lời", "case": "Tình huống",
         "question": "Câu", "id": "Mã câu", "correct": "Đáp án đúng", "explanations": "Giải thích",
         "sources": "Căn cứ", "article": "Điều", "seed": "Mã tạo đề (seed)",
+        "per_variant": "Chữ cái đúng theo từng đề",
+        "letters": "Mỗi đề xếp câu hỏi và phương án theo thứ tự riêng: chấm theo bảng của đúng đề (A, B…) in trên bài.",
     },
     "en": {
         "course": "Grassroots mediation training", "pre": "Pre-test", "post": "Post-test", "test": "Test",
@@ -38,6 +52,8 @@ PAPER_STRINGS = {
         "ordering": "Put in the right order (e.g. b > a > c).", "answer": "Answer", "case": "Case",
         "question": "Question", "id": "Question id", "correct": "Correct answer", "explanations": "Explanations",
         "sources": "Legal basis", "article": "Article", "seed": "Paper seed",
+        "per_variant": "Correct letters on each version",
+        "letters": "Each version orders questions and options differently: mark with the table of the version (A, B…) printed on the paper.",
     },
     "km": {  # reference translation, awaiting native review
         "course": "វគ្គបណ្តុះបណ្តាលការផ្សះផ្សានៅមូលដ្ឋាន", "pre": "តេស្តមុនវគ្គ", "post": "តេស្តក្រោយវគ្គ",
@@ -51,25 +67,40 @@ PAPER_STRINGS = {
     },
 }
 
-CSS = """
-@page { size: A4; margin: 16mm 15mm 18mm; }
-body { font-family: "Noto Sans", "Noto Sans Khmer", sans-serif; font-size: 11pt; line-height: 1.4; color: #000; }
-h1 { font-size: 15pt; margin: 0 0 4pt; } h2 { font-size: 12.5pt; margin: 14pt 0 6pt; }
-.meta { display: grid; grid-template-columns: 1fr 1fr; gap: 6pt 16pt; margin: 8pt 0 10pt; }
-.line { border-bottom: 1px solid #000; min-height: 16pt; }
-.q { break-inside: avoid; margin: 0 0 10pt; } .hint { font-style: italic; font-size: 9.5pt; }
-.opt { margin: 2pt 0 2pt 14pt; } .opt b { display: inline-block; min-width: 14pt; }
-.answer { margin: 4pt 0 0 14pt; } .case { border: 1px solid #000; padding: 6pt 8pt; margin: 8pt 0; break-inside: avoid; }
-table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #000; padding: 3pt 5pt; text-align: left; vertical-align: top; }
-.code { font-family: "Noto Sans Mono", monospace; }
-"""
+
+@dataclass(frozen=True)
+class Choice:
+    """One printed line under a question: its printed letter and the bank option (or ordering item) behind it."""
+    letter: str
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class PaperQuestion:
+    """A marked question as printed on one paper."""
+    number: int
+    question: Question
+    choices: tuple[Choice, ...]
+
+    @property
+    def key(self) -> str:
+        """The right answer in printed letters, as the scores sheet holds it: `c`, `a+d`, `b>a>c`."""
+        letter = {c.id: c.letter for c in self.choices}
+        if self.question.kind == "ordering":
+            return ">".join(letter[i] for i in self.question.correct_ids())
+        return "+".join(sorted(letter[i] for i in self.question.correct_ids()))
+
+    def layout(self) -> PrintedQuestion:
+        return PrintedQuestion(self.question.id, {c.letter: c.id for c in self.choices})
 
 
 @dataclass(frozen=True)
 class Unit:
-    """A top-level question with its bank (a scenario carries its sub-questions)."""
+    """A top-level question with its bank (a scenario carries its sub-questions) and, on a paper, how it prints."""
     bank: Bank
     question: Question
+    printed: tuple[PaperQuestion, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,15 +110,50 @@ class Paper:
     units: tuple[Unit, ...]
     code: str  # printed on every page, e.g. "m03-pre-A"
 
+    @property
+    def questions(self) -> list[PaperQuestion]:
+        return [item for unit in self.units for item in unit.printed]
 
-def _layout(units: list[Unit], rng: random.Random) -> tuple[Unit, ...]:
-    units = list(units)
-    rng.shuffle(units)
-    return tuple(units)
+    @property
+    def count(self) -> int:
+        return len(self.questions)
+
+    def key_of(self, qid: str) -> str:
+        return next(item.key for item in self.questions if item.question.id == qid)
+
+    def layout(self) -> PaperLayout:
+        return PaperLayout(self.code, self.kind, self.variant, tuple(item.layout() for item in self.questions))
+
+
+def shuffled_choices(question: Question, seed: int | str, kind: str, variant: str) -> tuple[Choice, ...]:
+    """The question's options (ordering: items) in printed order, lettered a, b, c…: shuffled from the seed, the
+    paper, the variant and the question id; true/false keeps the bank's order (Đúng, Sai); ordering items never
+    print in the right order."""
+    pairs = [(i.id, i.text) for i in question.items] if question.kind == "ordering" else \
+        [(o.id, o.text) for o in question.options]
+    if question.kind != "true_false":
+        random.Random(f"{seed}:{kind}:{variant}:{question.id}").shuffle(pairs)
+    if question.kind == "ordering" and len(pairs) > 1 and tuple(i for i, _ in pairs) == question.correct_ids():
+        pairs = pairs[1:] + pairs[:1]  # never print the right order top to bottom: writing a>b>c must not pass
+    return tuple(Choice(LETTERS[index], bank_id, text) for index, (bank_id, text) in enumerate(pairs))
+
+
+def _print(units: list[Unit], seed: int | str, kind: str, variant: str) -> tuple[Unit, ...]:
+    """Units in the variant's order, each with its printed questions numbered from 1."""
+    order = list(units)
+    random.Random(f"{seed}:{kind}:{variant}").shuffle(order)
+    out, number = [], 0
+    for unit in order:
+        printed = []
+        for question in unit.question.scored:
+            number += 1
+            printed.append(PaperQuestion(number, question, shuffled_choices(question, seed, kind, variant)))
+        out.append(Unit(unit.bank, unit.question, tuple(printed)))
+    return tuple(out)
 
 
 def plan_papers(banks: list[Bank], *, variants: int = 1, pre_post: bool = False, seed: int = 0) -> list[Paper]:
-    """Which questions go on which paper, in which order: reproducible from the seed."""
+    """Which questions go on which paper, in which order, with which letters: reproducible from the seed."""
     if variants < 1 or variants > 26:
         raise UserError("--variants must be between 1 and 26")
     units = [Unit(bank, q) for bank in banks for q in bank.questions]
@@ -106,61 +172,24 @@ def plan_papers(banks: list[Bank], *, variants: int = 1, pre_post: bool = False,
     papers = []
     for kind, chosen in groups.items():
         for letter in string.ascii_uppercase[:variants]:
-            rng = random.Random(f"{seed}:{kind}:{letter}")
             code = "-".join(part for part in (name, "" if kind == "test" else kind, letter) if part)
-            papers.append(Paper(kind, letter, _layout(chosen, rng), code))
+            papers.append(Paper(kind, letter, _print(chosen, seed, kind, letter), code))
     return papers
 
 
-def _options(question: Question, rng: random.Random) -> list[tuple[str, str]]:
-    if question.kind == "ordering":
-        pairs = [(i.id, i.text) for i in question.items]
-    else:
-        pairs = [(o.id, o.text) for o in question.options]
-    if question.kind != "true_false":
-        rng.shuffle(pairs)
-    return pairs
+def _strings(lang: str) -> dict[str, str]:
+    return {**PAPER_STRINGS["vi"], **PAPER_STRINGS.get(lang, {})}
 
 
-def _page(title: str, code: str, body: str, lang: str) -> str:
-    # Chromium prints @page margin boxes: every sheet carries its paper code and page number.
-    label = code.replace('"', "").replace("\\", "")
-    footer = (f'@page {{ @bottom-center {{ content: "{label} · " counter(page) "/" counter(pages); '
-              'font: 9pt "Noto Sans", sans-serif; } }')
-    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-            f"<title>{escape(title)}</title><style>{CSS}{footer}</style></head><body>{body}</body></html>\n")
-
-
-def _text(value, lang: str) -> str:
-    return escape(localized(value, lang)).replace("\n", "<br>")
+def _text_function(lang: str):
+    def text(value: Text | None) -> Markup:
+        return Markup(escape(localized(value, lang)).replace("\n", "<br>"))
+    return text
 
 
 def render_paper(paper: Paper, banks: list[Bank], *, lang: str, course: str | None, seed: int) -> str:
-    s = {**PAPER_STRINGS["vi"], **PAPER_STRINGS.get(lang, {})}
-    titles = ", ".join(localized(b.title, lang) for b in banks)
-    count = sum(len(u.question.scored) for u in paper.units)
-    head = (f"<h1>{escape(course or s['course'])}</h1>"
-            f"<p><strong>{escape(s[paper.kind])}</strong> · {escape(titles)} · "
-            f"{escape(s['variant'])} <strong>{paper.variant}</strong> · {escape(s['questions'].format(n=count))}"
-            f' · <span class="code">{escape(paper.code)}</span></p>'
-            '<div class="meta">' + "".join(f'<div>{escape(s[k])}: <div class="line"></div></div>'
-                                           for k in ("name", "place", "date", "score")) + "</div>"
-            f"<p class=\"hint\">{escape(s['howto'])}</p>")
-    parts, number = [head], 0
-    for unit in paper.units:
-        top = unit.question
-        rng = random.Random(f"{seed}:{paper.code}:{top.id}")
-        if top.kind == "scenario":
-            parts.append(f'<div class="case"><strong>{escape(s["case"])}:</strong> {_text(top.case, lang)}'
-                         + (f"<br>{_text(top.prompt, lang)}" if top.prompt else "") + "</div>")
-        for question in top.scored:
-            number += 1
-            options = "".join(f'<div class="opt"><b>{escape(oid)}.</b> {_text(text, lang)}</div>'
-                              for oid, text in _options(question, rng))
-            parts.append(f'<div class="q"><p><strong>{escape(s["question"])} {number}.</strong> '
-                         f'{_text(question.prompt, lang)} <span class="hint">{escape(s[question.kind])}</span></p>'
-                         f'{options}<div class="answer">{escape(s["answer"])}: ____________________</div></div>')
-    return _page(f"{paper.code} {s[paper.kind]}", paper.code, "".join(parts), lang)
+    return render(TEMPLATES, "paper.html", locale=lang, lang=lang, paper=paper, course=course, s=_strings(lang),
+                  titles=", ".join(localized(b.title, lang) for b in banks), text=_text_function(lang))
 
 
 def _source_text(question: Question, register: Register | None, s: dict[str, str]) -> str:
@@ -178,63 +207,42 @@ def _source_text(question: Question, register: Register | None, s: dict[str, str
 
 def render_key(papers: list[Paper], banks: list[Bank], *, code: str, lang: str, course: str | None, seed: int,
                register: Register | None) -> str:
-    s = {**PAPER_STRINGS["vi"], **PAPER_STRINGS.get(lang, {})}
+    s = _strings(lang)
     first = papers[0]
-    parts = [f"<h1>{escape(s['key'])}: {escape(course or s['course'])}</h1>",
-             (f"<p><strong>{escape(s[first.kind])}</strong> · {escape(s['seed'])}: "
-             f'<span class="code">{seed}</span></p>')]
-    for paper in papers:
-        rows, number = [], 0
-        for unit in paper.units:
-            for question in unit.question.scored:
-                number += 1
-                rows.append(f"<tr><td>{number}</td><td class=\"code\">{escape(question.id)}</td>"
-                            f"<td class=\"code\"><strong>{escape(question.answer_code())}</strong></td></tr>")
-        parts.append(f"<h2>{escape(s['variant'])} {paper.variant} (<span class=\"code\">{escape(paper.code)}"
-                     f"</span>)</h2><table><thead><tr><th>{escape(s['question'])}</th><th>{escape(s['id'])}</th>"
-                     f"<th>{escape(s['correct'])}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
-    parts.append(f"<h2>{escape(s['explanations'])}</h2>")
-    for unit in sorted(first.units, key=lambda u: (banks.index(u.bank), u.bank.questions.index(u.question))):
-        for question in unit.question.scored:
-            by_id = {o.id: o for o in question.options} | {i.id: i for i in question.items}
-            answer = "; ".join(f"{cid}. {localized(by_id[cid].text, lang)}" for cid in question.correct_ids())
-            sources = _source_text(question, register, s)
-            parts.append(
-                f'<div class="q"><p><strong class="code">{escape(question.id)}</strong> '
-                f"{_text(question.prompt, lang)}</p><p>{escape(s['correct'])}: <strong>"
-                f"{escape(question.answer_code())}</strong> ({escape(answer)})</p>"
-                f"<p>{_text(question.explanation, lang)}</p>"
-                + (f"<p>{escape(s['sources'])}: {escape(sources)}</p>" if sources else "") + "</div>")
-    return _page(code, code, "".join(parts), lang)
+    explained = [q for unit in sorted(first.units, key=lambda u: (banks.index(u.bank), u.bank.questions.index(u.question)))
+                 for q in unit.question.scored]
+    answers, sources = {}, {}
+    for question in explained:
+        by_id = {o.id: o for o in question.options} | {i.id: i for i in question.items}
+        answers[question.id] = "; ".join(localized(by_id[cid].text, lang) for cid in question.correct_ids())
+        sources[question.id] = _source_text(question, register, s)
+    return render(TEMPLATES, "key.html", locale=lang, lang=lang, code=code, kind=first.kind, papers=papers,
+                  course=course, seed=seed, s=s, explained=explained, answers=answers, sources=sources,
+                  text=_text_function(lang))
+
+
+def scores_columns(papers: list[Paper]) -> list[str]:
+    """The sheet's question columns: every question on any of the papers, in bank order."""
+    on_paper = {item.question.id for paper in papers for item in paper.questions}
+    banks = {unit.bank.id: unit.bank for paper in papers for unit in paper.units}  # first seen, in order
+    return [q.id for bank in banks.values() for q, _ in bank.scored_questions() if q.id in on_paper]
 
 
 def write_scores_template(papers: list[Paper], path: Path) -> Path:
-    columns: list[str] = []
-    for paper in papers:
-        for unit in paper.units:
-            for question in unit.question.scored:
-                if question.id not in columns:
-                    columns.append(question.id)
-    ordered = sorted(columns, key=lambda qid: _bank_order(papers, qid))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerow(["participant", "paper", "variant", *ordered])
+        csv.writer(handle).writerow(["participant", "paper", "variant", *scores_columns(papers)])
     return path
 
 
-def _bank_order(papers: list[Paper], qid: str) -> tuple[str, int]:
-    for paper in papers:
-        for unit in paper.units:
-            ids = [q.id for top in unit.bank.questions for q in top.scored]
-            if qid in ids:
-                return unit.bank.id, ids.index(qid)
-    return "", 0
+def paper_layout(papers: list[Paper], banks: list[Bank], seed: int) -> Layout:
+    return Layout(seed, tuple(b.id for b in banks), tuple(p.layout() for p in papers))
 
 
 def make_papers(banks: list[Bank], *, out: Path, variants: int = 1, pre_post: bool = False,
                 seed: int | None = None, fmt: str = "html", lang: str = "vi", course: str | None = None,
                 register: Register | None = None) -> list[Path]:
-    """Write papers, answer keys (HTML or PDF) and scores-template.csv; return the written paths."""
+    """Write papers, answer keys (HTML or PDF), scores-template.csv and papers.json; return the written paths."""
     if fmt not in ("html", "pdf"):
         raise UserError(f"unknown format {fmt!r} (use html or pdf)")
     if not banks:
@@ -265,5 +273,8 @@ def make_papers(banks: list[Bank], *, out: Path, variants: int = 1, pre_post: bo
                 source = Path(tmp) / f"{stem}.html"
                 source.write_text(html, encoding="utf-8")
                 written.append(print_to_pdf(source, out / f"{stem}.pdf"))
-    written.append(write_scores_template(papers, out / "scores-template.csv"))
+    written.append(write_scores_template(papers, out / SCORES_TEMPLATE))
+    layout = out / LAYOUT_FILE
+    layout.write_text(paper_layout(papers, banks, seed).to_json(), encoding="utf-8")
+    written.append(layout)
     return written

@@ -6,11 +6,10 @@ check/retry buttons, scoring and progress on top of this same markup.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from html import escape
 
-from hoagiai.quiz.model import Bank, Question, Source, Text, localized
+from hoagiai.quiz.model import Bank, Question, Source, Text, display_items, display_options, localized
 
 LinkFor = Callable[[str, "int | None"], "tuple[str, str]"]  # (doc id, article) -> (href, title)
 
@@ -57,15 +56,6 @@ def _inline(text: Text, locale: str) -> str:
     return escape(localized(text, locale)).replace("\n", "<br>")
 
 
-def display_order(question: Question) -> list:
-    """Items in a fixed non-answer order: the bank lists them correctly, so never show that order."""
-    items = list(question.items)
-    random.Random(question.id).shuffle(items)
-    if items == list(question.items) and len(items) > 1:
-        items = items[1:] + items[:1]
-    return items
-
-
 def _sources(sources: tuple[Source, ...], link_for: LinkFor, s: dict[str, str]) -> str:
     if not sources:
         return ""
@@ -82,7 +72,7 @@ def _answer(question: Question, locale: str, link_for: LinkFor, s: dict[str, str
         key = f'<p>{escape(s["correct_order"])}</p><ol class="hg-key">{rows}</ol>'
     else:
         rows = []
-        for option in question.options:
+        for option in display_options(question):
             mark = s["correct"] if option.correct else s["wrong"]
             feedback = localized(option.feedback, locale)
             rows.append(
@@ -99,7 +89,7 @@ def _answer(question: Question, locale: str, link_for: LinkFor, s: dict[str, str
 def _inputs(question: Question, locale: str, s: dict[str, str]) -> str:
     qid = f"q-{question.id}"
     if question.kind == "ordering":
-        items = display_order(question)
+        items = display_items(question)
         choices = '<option value="">–</option>' + "".join(
             f'<option value="{n}">{n}</option>' for n in range(1, len(items) + 1))
         rows = "".join(
@@ -113,7 +103,7 @@ def _inputs(question: Question, locale: str, s: dict[str, str]) -> str:
             f'<div class="hg-opt" data-o="{escape(o.id)}"><input type="{kind}" id="{qid}-{escape(o.id)}" '
             f'name="{qid}" value="{escape(o.id)}"> <label for="{qid}-{escape(o.id)}">'
             f'{_inline(o.text, locale)}</label></div>'
-            for o in question.options)
+            for o in display_options(question))
     return f'<div class="hg-opts">{rows}</div>'
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape as html_escape
 from pathlib import Path
 
-from hoagiai.quiz.model import Bank, Question, Text, localized
+from hoagiai.quiz.model import Bank, Question, Text, display_options, localized
 
 SPECIAL = "\\~=#{}:"
 
@@ -58,13 +58,13 @@ def question_gift(question: Question, locale: str = "vi", case: Text | None = No
             wrong_fb = "#"  # keep the right-answer feedback in the second slot
         lines.append(f"{'TRUE' if true_is_right else 'FALSE'}{wrong_fb}{right_fb}")
     elif question.kind == "single":
-        for option in question.options:
+        for option in display_options(question):  # Moodle may not shuffle: never the bank's order
             lines.append(f"{'=' if option.correct else '~'}{_t(option.text, locale)}{_feedback(option.feedback, locale)}")
     elif question.kind == "multiple":
         right = [o for o in question.options if o.correct]
         wrong = [o for o in question.options if not o.correct]
         plus, minus = iter(weights(len(right))), iter(weights(len(wrong)))
-        for option in question.options:
+        for option in display_options(question):
             weight = next(plus) if option.correct else "-" + next(minus)
             lines.append(f"~%{weight}%{_t(option.text, locale)}{_feedback(option.feedback, locale)}")
     elif question.kind == "ordering":
