@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from hoagiai import pages, sitemaps
+from hoagiai import pages, reading, sitemaps
 from hoagiai.content import register_page, translations
 from hoagiai.content.citations import Citations, link_citations
 from hoagiai.content.register import load_register
@@ -140,11 +140,23 @@ def on_page_content(html, page, config, files):
         _state["content"][key] = (linked, sections)
     html, sections = _state["content"][key]
     _state["sections"].setdefault(locale, []).extend(s.at(page.url) for s in sections)
+    html = _reading_aids(html, page, config, files)  # after the search index: the controls are not content
     if page.meta.get("hg_fallback"):
         return pages.fallback_notice(locale) + pages.wrap_lang(html, "vi")
     if page.meta.get("review") == "pending":
         return pages.review_banner(locale) + html
     return html
+
+
+def _reading_aids(html, page, config, files):
+    locale = _locale(config)
+    kind = reading.read_aloud(page.file.src_uri)
+    help_href = relative_url(page.url, _file_url(locale, files, reading.HELP_PAGE)) + "#" + reading.HELP_ANCHOR
+    public = reading.public_site(config.site_url) and not config.extra.get("offline_build")
+    tools = reading.toolbar(locale, site_id=config.extra["site_id"], speak=kind == "page", help_href=help_href,
+                            share_url=page.canonical_url if public else None,
+                            title=page.meta.get("title") or page.title or config.site_name)
+    return reading.add_aids(html, tools, locale=locale, answers=kind == "answers")
 
 
 def on_post_page(output, page, config):
