@@ -152,9 +152,9 @@ def _reading_aids(html, page, config, files):
     locale = _locale(config)
     kind = reading.read_aloud(page.file.src_uri)
     help_href = relative_url(page.url, _file_url(locale, files, reading.HELP_PAGE)) + "#" + reading.HELP_ANCHOR
-    public = reading.public_site(config.site_url) and not config.extra.get("offline_build")
+    share = reading.share_address(page.canonical_url, config.site_url, offline=bool(config.extra.get("offline_build")))
     tools = reading.toolbar(locale, site_id=config.extra["site_id"], speak=kind == "page", help_href=help_href,
-                            share_url=page.canonical_url if public else None,
+                            share_url=share,
                             title=page.meta.get("title") or page.title or config.site_name)
     return reading.add_aids(html, tools, locale=locale, answers=kind == "answers")
 

@@ -58,6 +58,12 @@ def public_site(site_url: str | None) -> bool:
     return not any(host == p or host.endswith("." + p) for p in PLACEHOLDER_HOSTS)
 
 
+def share_address(canonical_url: str | None, site_url: str | None, *, offline: bool) -> str | None:
+    """The address "Chia sẻ" shares: the page's public address, once the site has one; never in the offline
+    copy (its pages have no address a neighbour could open)."""
+    return canonical_url if canonical_url and public_site(site_url) and not offline else None
+
+
 def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
