@@ -225,7 +225,7 @@ def test_leaving_the_page_stops_the_voice(tts, base_url):
     v = tts(base_url + CASE)
     v.page.click(SPEAK)
     v.page.wait_for_selector(".hg-player")
-    before = int(v.page.evaluate("sessionStorage.getItem('__ttsCancels')"))
+    before = int(v.page.evaluate("sessionStorage.getItem('__ttsCancels')") or 0)
     v.page.goto(base_url + LAW)
     assert int(v.page.evaluate("sessionStorage.getItem('__ttsCancels')")) == before + 1
 

@@ -144,6 +144,8 @@
     synth.speak(u);
   }
   function silence() { if (state) state.utter = null; synth.cancel(); }
+  // Some engines drop an utterance spoken right after cancel(): give them a moment.
+  function later(i) { var s = state; setTimeout(function () { if (state === s && !s.paused && !s.utter) speakAt(i); }, 50); }
 
   function showPlayer() {
     player = document.createElement("div");
@@ -164,10 +166,10 @@
       if (act === "stop") return stop();
       if (act === "pause") {
         state.paused = !state.paused;
-        if (state.paused) silence(); else speakAt(state.i);
+        if (state.paused) silence(); else later(state.i);
       } else {
         setRate(b.getAttribute("data-rate"));
-        if (!state.paused) { silence(); speakAt(state.i); }  // the paragraph again, at the new speed
+        if (!state.paused) { silence(); later(state.i); }  // the paragraph again, at the new speed
       }
       update();
     });
@@ -211,7 +213,7 @@
     var press = ++presses, p = button.parentNode.querySelector(".hg-note");
     if (p) p.textContent = "";
     if (!synth || !window.SpeechSynthesisUtterance) return hint(button, null);
-    synth.cancel();
+    if (synth.speaking || synth.pending) synth.cancel();  // another page's voice still talking
     voicesListed().then(function () {
       if (press !== presses) return;  // pressed again meanwhile
       var list = chunks(scope(button)), lang = mainLang(list);
