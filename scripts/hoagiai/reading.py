@@ -71,12 +71,14 @@ def _attr(value: str) -> str:
 def toolbar(locale: str, *, site_id: str, speak: bool, help_href: str, share_url: str | None = None,
             title: str = "") -> str:
     """The row under the page title: A− / A+, "Nghe" (when the page is read aloud as a whole), "Chia sẻ"."""
-    say = lambda key: _attr(t(key, locale))  # noqa: E731
+    def say(key: str) -> str:
+        return _attr(t(key, locale))
+
     parts = [f'<div class="hg-tools" lang="{locale}" data-site="{_attr(site_id)}" data-help="{_attr(help_href)}">',
-             f'<span class="hg-textsize" role="group" aria-label="{say("textsize.label")}" data-hg-textsize>'
-             f'<button type="button" class="hg-tool" data-step="-1" aria-label="{say("textsize.smaller")}">A−</button>'
-             f'<button type="button" class="hg-tool" data-step="1" aria-label="{say("textsize.larger")}">A+</button>'
-             "</span>"]
+             (f'<span class="hg-textsize" role="group" aria-label="{say("textsize.label")}" data-hg-textsize>'
+              f'<button type="button" class="hg-tool" data-step="-1" aria-label="{say("textsize.smaller")}">A−</button>'
+              f'<button type="button" class="hg-tool" data-step="1" aria-label="{say("textsize.larger")}">A+</button>'
+              "</span>")]
     if speak:
         parts.append(f'<button type="button" class="hg-tool" data-hg-speak>{ICON_SPEAK}{say("speak.page")}</button>')
     if share_url:

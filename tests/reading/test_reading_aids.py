@@ -241,10 +241,10 @@ def test_one_control_per_answer_reads_that_answer(tts, base_url):
 
 
 TRACK = """new MutationObserver((_, obs) => {
-  if (!document.documentElement || !document.documentElement.hasAttribute('data-hg-textsize')) return;
+  if (!document.documentElement || !document.documentElement.hasAttribute('data-hg-size')) return;
   window.__sizeSet = {body: !!document.body, paints: performance.getEntriesByType('paint').length};
   obs.disconnect();
-}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-hg-textsize']});"""
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-hg-size']});"""
 FONT = """parseFloat(getComputedStyle(Array.from(document.querySelectorAll('.md-content__inner p'))
   .find(p => !p.closest('.hg-tools, .admonition, details'))).fontSize)"""  # the first paragraph of text
 
@@ -262,16 +262,16 @@ def test_text_size_is_kept_across_pages_and_applied_before_the_first_paint(visit
     for path in ["hoi-dap/", LAW, KM_READING, LECTURE, "", "bieu-mau/so-theo-doi/"]:
         page.goto(base_url + path)
         assert page.evaluate("window.__sizeSet") == {"body": False, "paints": 0}, path  # set while in <head>
-        assert page.get_attribute("html", "data-hg-textsize") == "1.4"
+        assert page.get_attribute("html", "data-hg-size") == "1.4"
         assert page.evaluate(FONT) == pytest.approx(25.2), path
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, path  # the layout holds at 390 px
     page.go_back()  # a page kept in memory shows the size chosen last
     for _ in range(3):
         page.click("[data-step='-1']")
-    assert page.get_attribute("html", "data-hg-textsize") == "0.9" and page.evaluate(FONT) == pytest.approx(16.2)
+    assert page.get_attribute("html", "data-hg-size") == "0.9" and page.evaluate(FONT) == pytest.approx(16.2)
     assert page.get_attribute("[data-step='-1']", "aria-disabled") == "true"
     page.click("[data-step='1']")
-    assert page.get_attribute("html", "data-hg-textsize") is None
+    assert page.get_attribute("html", "data-hg-size") is None
     assert page.evaluate(f"localStorage.getItem('{SIZE_KEY}')") is None
     assert v.external == [] and v.page_errors == []
 
@@ -311,7 +311,7 @@ def test_keyboard_reaches_and_operates_the_controls(tts, base_url):
     assert all(f["ring"] for f in seen[-3:])
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")  # A+
-    assert page.get_attribute("html", "data-hg-textsize") == "1.2"
+    assert page.get_attribute("html", "data-hg-size") == "1.2"
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # Nghe
     page.wait_for_selector(".hg-player")
@@ -355,7 +355,7 @@ def test_offline_copy_from_file(tts, offline_site):
     assert spoken[0]["text"].startswith("Tình huống 1") and spoken[0]["voice"] == VI["name"]
     page.click("[data-step='1']")
     page.goto((offline_site / "van-ban" / "luat-35-2013.html").as_uri())
-    assert page.get_attribute("html", "data-hg-textsize") == "1.2"
+    assert page.get_attribute("html", "data-hg-size") == "1.2"
     assert v.external == [] and v.page_errors == []
 
 
@@ -367,7 +367,7 @@ def test_the_phone_offline_copy_holds_the_read_aloud_files(site):
 
 
 def test_the_text_size_script_is_in_the_csp(site):
-    script = re.search(r"<script>([^<]*data-hg-textsize[^<]*)</script>", (site / "index.html").read_text(encoding="utf-8"))
+    script = re.search(r"<script>([^<]*data-hg-size[^<]*)</script>", (site / "index.html").read_text(encoding="utf-8"))
     import base64
     import hashlib
     digest = "'sha256-" + base64.b64encode(hashlib.sha256(script.group(1).encode()).digest()).decode() + "'"

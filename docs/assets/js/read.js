@@ -7,7 +7,7 @@
   var here = document.currentScript ? document.currentScript.src : "";
   var KEY = "hg:" + tools.getAttribute("data-site") + ":pref:textsize";
   var SIZES = ["0.9", "1", "1.2", "1.4"];  // read.css has a rule for each; "1" is the page as designed
-  var sizeButtons = tools.querySelectorAll("[data-hg-textsize] button");
+  var sizeButtons = tools.querySelectorAll(".hg-textsize button");
 
   function note(text, code) {
     var p = tools.querySelector(".hg-note");
@@ -16,15 +16,15 @@
   }
 
   // Text size (the inline script in the head applied the stored one before the first paint).
-  function size() { var i = SIZES.indexOf(root.getAttribute("data-hg-textsize")); return i < 0 ? 1 : i; }
+  function size() { var i = SIZES.indexOf(root.getAttribute("data-hg-size")); return i < 0 ? 1 : i; }
   function setSize(value, keep) {
     var custom = value !== "1" && SIZES.indexOf(value) >= 0;
-    if (custom) root.setAttribute("data-hg-textsize", value); else root.removeAttribute("data-hg-textsize");
+    if (custom) root.setAttribute("data-hg-size", value); else root.removeAttribute("data-hg-size");
     try { if (keep && custom) localStorage.setItem(KEY, value); else if (keep) localStorage.removeItem(KEY); } catch (e) { /* private mode */ }
     sizeButtons[0].setAttribute("aria-disabled", String(size() === 0));
     sizeButtons[1].setAttribute("aria-disabled", String(size() === SIZES.length - 1));
   }
-  tools.querySelector("[data-hg-textsize]").addEventListener("click", function (ev) {
+  tools.querySelector(".hg-textsize").addEventListener("click", function (ev) {
     var b = ev.target.closest("button"), next = b ? size() + Number(b.getAttribute("data-step")) : -1;
     if (next >= 0 && next < SIZES.length) setSize(SIZES[next], true);
   });

@@ -70,7 +70,7 @@ _ASSET = re.compile(r'<(?:link[^>]+rel="(?:stylesheet|icon|manifest)"[^>]*href|s
 OUR_ASSETS_ALWAYS = ("assets/css/site.css", "assets/css/read.css", "assets/js/site.js", "assets/js/read.js")
 READING_AIDS = ("assets/css/read.css", "assets/js/read.js")
 READ_ALOUD = ("assets/js/speak.js", "assets/css/speak.css")
-_TEXTSIZE_SCRIPT = re.compile(r"<script>[^<]*data-hg-textsize[^<]*</script>")
+_TEXTSIZE_SCRIPT = re.compile(r"<script>[^<]*data-hg-size[^<]*</script>")
 
 
 def page_transfer(site: Path, page: Path) -> dict[str, int]:
