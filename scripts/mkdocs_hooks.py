@@ -25,7 +25,8 @@ def _locale(config) -> str:
 
 def _page(page, config) -> PageRef:
     return PageRef(page.file.src_uri, page.file.abs_src_path, page.url, page.title, page.meta,
-                   getattr(page.file, "locale", _locale(config)))  # static-i18n sets the source file's language
+                   getattr(page.file, "locale", _locale(config)),  # static-i18n sets the source file's language
+                   page.canonical_url)
 
 
 def _resolve(config, files):
@@ -43,7 +44,8 @@ def on_config(config):
         build = SiteBuild(root, warn=log.warning)
     try:
         build.configure(use_directory_urls=config.use_directory_urls, site_id=config.extra["site_id"],
-                        province_settings=config.extra["province"])
+                        province_settings=config.extra["province"], site_url=config.site_url,
+                        site_name=config.site_name, offline=bool(config.extra.get("offline_build")))
     except UserError as exc:
         raise PluginError(str(exc)) from None
     return config
@@ -79,5 +81,4 @@ def on_post_template(output_content, template_name, config):
 
 @event_priority(-200)  # after static-i18n's on_post_build (-100), which runs the en and km builds
 def on_post_build(config):
-    build.finish(Path(config.site_dir), site_url=config.site_url, offline=bool(config.extra.get("offline_build")),
-                 name=config.site_name, description=config.site_description or "")
+    build.finish(Path(config.site_dir), description=config.site_description or "")

@@ -43,6 +43,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Question about grassroots mediation",
         "km": "សំណួរអំពីការសម្រុះសម្រួលនៅមូលដ្ឋាន",
     },
+    # Reading aids (hoagiai.reading); the read-aloud player's own strings are in assets/js/speak.js.
+    "textsize.label": {"vi": "Cỡ chữ", "en": "Text size", "km": "ទំហំអក្សរ"},
+    "textsize.smaller": {"vi": "Chữ nhỏ hơn", "en": "Smaller text", "km": "អក្សរតូចជាង"},
+    "textsize.larger": {"vi": "Chữ lớn hơn", "en": "Larger text", "km": "អក្សរធំជាង"},
+    "speak.page": {"vi": "Nghe", "en": "Listen", "km": "ស្តាប់"},
+    "speak.answer": {"vi": "Nghe câu trả lời", "en": "Listen to the answer", "km": "ស្តាប់ចម្លើយ"},
+    "share": {"vi": "Chia sẻ", "en": "Share", "km": "ចែករំលែក"},
+    "share.copied": {
+        "vi": "Đã chép liên kết. Dán vào Zalo hoặc tin nhắn để gửi.",
+        "en": "Link copied. Paste it into Zalo or a message to send it.",
+        "km": "បានចម្លងតំណហើយ។ បិទភ្ជាប់ក្នុង Zalo ឬសារ ដើម្បីផ្ញើ។",
+    },
+    "share.manual": {
+        "vi": "Chép liên kết này để gửi:",
+        "en": "Copy this link to send it:",
+        "km": "ចម្លងតំណនេះដើម្បីផ្ញើ៖",
+    },
 }
 
 

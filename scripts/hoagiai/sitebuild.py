@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hoagiai import curriculum, pages, province, sitemaps
+from hoagiai import curriculum, pages, province, reading, sitemaps
 from hoagiai.content import register_page, translations
 from hoagiai.content.citations import Citations, link_citations
 from hoagiai.content.register import REGISTER_PATH, load_register
@@ -43,6 +43,7 @@ class PageRef:
     title: str
     meta: dict  # the page's front matter; our transforms leave notes in it for later events
     file_locale: str  # the language of the source file (vi for a fallback page in en/km)
+    canonical_url: str | None = None  # the page's public address (from site_url)
 
 
 @dataclass
@@ -52,6 +53,9 @@ class SiteBuild:
     use_directory_urls: bool = True
     site_id: str = "hoagiai"
     province: dict = field(default_factory=dict)
+    site_url: str | None = None
+    site_name: str = ""
+    offline: bool = False
     _stamp: list | None = None
     _building: list[str] = field(default_factory=list)
     _urls: dict[str, list[str]] = field(default_factory=dict)
@@ -62,9 +66,11 @@ class SiteBuild:
     objective_catalog: dict | None = None  # module -> ModuleObjectives, for lectures' quiz_objectives
 
     # --- configuration and data ---------------------------------------------------------------------------
-    def configure(self, *, use_directory_urls: bool, site_id: str, province_settings: dict) -> None:
+    def configure(self, *, use_directory_urls: bool, site_id: str, province_settings: dict,
+                  site_url: str | None = None, site_name: str = "", offline: bool = False) -> None:
         """Called once per language build; the data files are read again only when one has changed."""
         self.use_directory_urls, self.site_id, self.province = use_directory_urls, site_id, province_settings
+        self.site_url, self.site_name, self.offline = site_url, site_name, offline
         data = [self.root / REGISTER_PATH, self.root / SYNONYMS_PATH, *sorted((self.root / BANKS_DIR).glob("*.yml"))]
         stamp = [(p, p.stat().st_mtime_ns) for p in data if p.exists()]
         if self._stamp != stamp:
@@ -161,11 +167,22 @@ class SiteBuild:
             self._content[key] = (linked, sections)
         html, sections = self._content[key]
         self._sections.setdefault(locale, []).extend(s.at(page.url) for s in sections)
+        html = self._reading_aids(html, page, locale, resolve)  # after the search sections: not content
         if page.meta.get("hg_fallback"):
             return pages.fallback_notice(locale) + pages.wrap_lang(html, curriculum.DEFAULT_LOCALE)
         if page.meta.get("review") == "pending":
             return pages.review_banner(locale) + html
         return html
+
+    def _reading_aids(self, html: str, page: PageRef, locale: str, resolve: Resolve) -> str:
+        """Text size on every page; "Nghe" on reading pages (one per answer on the FAQ); "Chia sẻ" when the
+        site has its real address."""
+        kind = reading.read_aloud(page.src_uri)
+        help_href = relative_url(page.url, resolve(reading.HELP_PAGE)) + "#" + reading.HELP_ANCHOR
+        share = reading.share_address(page.canonical_url, self.site_url, offline=self.offline)
+        tools = reading.toolbar(locale, site_id=self.site_id, speak=kind == "page", help_href=help_href,
+                                share_url=share, title=page.meta.get("title") or page.title or self.site_name)
+        return reading.add_aids(html, tools, locale=locale, answers=kind == "answers")
 
     def page_output(self, output: str, url: str, locale: str) -> str:
         self._urls.setdefault(locale, []).append(url)
@@ -180,7 +197,7 @@ class SiteBuild:
         return output
 
     # --- after each language's build -------------------------------------------------------------------
-    def finish(self, site_dir: Path, *, site_url: str, offline: bool, name: str, description: str) -> None:
+    def finish(self, site_dir: Path, *, description: str = "") -> None:
         """Runs after static-i18n's own post-build; the en and km builds finish inside vi's."""
         locale = self._building.pop()
         sections = self._sections.pop(locale, [])
@@ -195,7 +212,7 @@ class SiteBuild:
                                                     prefix, self.synonyms)
         search_index.write_index(site_dir / "search" / f"hg-{locale}.js", index, locale)
         if locale != curriculum.DEFAULT_LOCALE:
-            sitemaps.write(lang_dir / "sitemap.xml", site_url, locale, self._urls.pop(locale, []))
+            sitemaps.write(lang_dir / "sitemap.xml", self.site_url, locale, self._urls.pop(locale, []))
             return
         # Every language build writes the root 404.html; the last one wins. Put each where it belongs.
         for lang, text in self._404.items():
@@ -206,5 +223,5 @@ class SiteBuild:
         self._content.clear()
         self._file_urls.clear()
         pages.remove_unused_theme_files(site_dir)
-        if not offline:
-            pwa.write(site_dir, name=name, short_name=name, description=description)
+        if not self.offline:
+            pwa.write(site_dir, name=self.site_name, short_name=self.site_name, description=description)

@@ -15,7 +15,8 @@ PAGE_HTML = '<h1 id="t">Tiêu đề</h1><p>Hòa giải viên theo Điều 24 Lu�
 def build():
     warnings: list[str] = []
     b = SiteBuild(ROOT, warn=warnings.append)
-    b.configure(use_directory_urls=True, site_id="t", province_settings={"name": "Bạc Liêu", "hotline": "TODO: publisher"})
+    b.configure(use_directory_urls=True, site_id="t", province_settings={"name": "Bạc Liêu", "hotline": "TODO: publisher"},
+                site_url="https://s/hg/", site_name="HG")
     b.warnings = warnings
     return b
 
@@ -29,6 +30,7 @@ def resolve(path: str) -> str:
 
 
 def run_languages(build: SiteBuild, site: Path, *, offline: bool) -> None:
+    build.offline = offline
     (site / "en").mkdir(parents=True)
     build.start("vi")
     build.page_content(PAGE_HTML, page("x/"), "vi", resolve)
@@ -39,8 +41,8 @@ def run_languages(build: SiteBuild, site: Path, *, offline: bool) -> None:
     build.page_output("<html></html>", "en/x/", "en")
     build.template_output("<html>en 404</html>", "404.html", "en")
     (site / "404.html").write_text("<html>en 404</html>")  # every language writes the root 404: en last
-    build.finish(site, site_url="https://s/hg/", offline=offline, name="HG", description="d")
-    build.finish(site, site_url="https://s/hg/", offline=offline, name="HG", description="d")
+    build.finish(site, description="d")
+    build.finish(site, description="d")
 
 
 def test_each_language_gets_its_index_sitemap_and_404(build, tmp_path):

@@ -17,8 +17,9 @@ from hoagiai.build import mkdocs_build, offline_zip
 from hoagiai.curriculum import LOCALES
 from hoagiai.quality.serve import QuietHandler
 
-OUR_ASSETS = ("assets/css/site.css", "assets/quiz/quiz.css", "assets/js/site.js", "assets/js/search.js",
-              "assets/quiz/quiz.js")
+OUR_ASSETS = ("assets/css/site.css", "assets/css/read.css", "assets/quiz/quiz.css", "assets/js/site.js",
+              "assets/js/read.js", "assets/js/search.js", "assets/quiz/quiz.js", "assets/js/speak.js",
+              "assets/css/speak.css")
 
 
 def gz(data: bytes) -> int:
@@ -65,7 +66,11 @@ def typical_page(site: Path) -> Path:
 
 
 _ASSET = re.compile(r'<(?:link[^>]+rel="(?:stylesheet|icon|manifest)"[^>]*href|script[^>]+src|img[^>]+src)="([^"]+)"')
-OUR_ASSETS_ALWAYS = ("assets/css/site.css", "assets/js/site.js")  # search.js loads when search opens
+# search.js loads when search opens, speak.js and speak.css when "Nghe" is pressed
+OUR_ASSETS_ALWAYS = ("assets/css/site.css", "assets/css/read.css", "assets/js/site.js", "assets/js/read.js")
+READING_AIDS = ("assets/css/read.css", "assets/js/read.js")
+READ_ALOUD = ("assets/js/speak.js", "assets/css/speak.css")
+_TEXTSIZE_SCRIPT = re.compile(r"<script>[^<]*data-hg-size[^<]*</script>")
 
 
 def page_transfer(site: Path, page: Path) -> dict[str, int]:
@@ -86,6 +91,14 @@ def our_assets(site: Path) -> dict[str, int]:
     return {"raw": sum((site / a).stat().st_size for a in OUR_ASSETS),
             "gz": sum(gz((site / a).read_bytes()) for a in OUR_ASSETS),
             "every_page_gz": sum(gz((site / a).read_bytes()) for a in OUR_ASSETS_ALWAYS)}
+
+
+def reading_aids(site: Path, page: Path) -> dict[str, int]:
+    """Issue 19: the JS and CSS the reading aids add to a reading page (their files and the inline script that
+    applies the text size before the first paint), and what "Nghe" loads when pressed (gzip)."""
+    inline = _TEXTSIZE_SCRIPT.search(page.read_text(encoding="utf-8"))
+    return {"reading_page_gz": sum(gz((site / a).read_bytes()) for a in READING_AIDS) + (gz(inline.group(0).encode()) if inline else 0),
+            "read_aloud_gz": sum(gz((site / a).read_bytes()) for a in READ_ALOUD)}
 
 
 def builds(root: Path, repeat: int = 3, ratio_pairs: int = 5) -> tuple[dict, Path, Path]:

@@ -12,7 +12,7 @@ from hoagiai.errors import UserError
 
 # Interactive or screen-only parts of a page that mean nothing on paper.
 DROP = ("a.headerlink", ".md-content__button", ".hg-quiz", "script", "form", "button", "nav", ".md-tags",
-        ".md-source-file", ".hg-fallback", "input[type=search]")
+        ".md-source-file", ".hg-fallback", "input[type=search]", ".hg-tools", ".hg-speak-one")  # reading aids
 
 
 def built_path(site_dir: Path, src: str) -> Path:
