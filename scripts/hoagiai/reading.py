@@ -68,13 +68,14 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def toolbar(locale: str, *, site_id: str, speak: bool, help_href: str, share_url: str | None = None,
+def toolbar(locale: str, *, site_id: str, speak: bool, help_href: str | None, share_url: str | None = None,
             title: str = "") -> str:
     """The row under the page title: A− / A+, "Nghe" (when the page is read aloud as a whole), "Chia sẻ"."""
     def say(key: str) -> str:
         return _attr(t(key, locale))
 
-    parts = [f'<div class="hg-tools" lang="{locale}" data-site="{_attr(site_id)}" data-help="{_attr(help_href)}">',
+    helps = f' data-help="{_attr(help_href)}"' if help_href else ""
+    parts = [f'<div class="hg-tools" lang="{locale}" data-site="{_attr(site_id)}"{helps}>',
              (f'<span class="hg-textsize" role="group" aria-label="{say("textsize.label")}" data-hg-textsize>'
               f'<button type="button" class="hg-tool" data-step="-1" aria-label="{say("textsize.smaller")}">A−</button>'
               f'<button type="button" class="hg-tool" data-step="1" aria-label="{say("textsize.larger")}">A+</button>'

@@ -178,7 +178,8 @@ class SiteBuild:
         """Text size on every page; "Nghe" on reading pages (one per answer on the FAQ); "Chia sẻ" when the
         site has its real address."""
         kind = reading.read_aloud(page.src_uri)
-        help_href = relative_url(page.url, resolve(reading.HELP_PAGE)) + "#" + reading.HELP_ANCHOR
+        help_page = resolve(reading.HELP_PAGE)  # a small site may not have the how-to page
+        help_href = relative_url(page.url, help_page) + "#" + reading.HELP_ANCHOR if help_page else None
         share = reading.share_address(page.canonical_url, self.site_url, offline=self.offline)
         tools = reading.toolbar(locale, site_id=self.site_id, speak=kind == "page", help_href=help_href,
                                 share_url=share, title=page.meta.get("title") or page.title or self.site_name)

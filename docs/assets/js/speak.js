@@ -200,7 +200,7 @@
   function hint(button, lang) {
     var p = button.parentNode.querySelector(".hg-note") || tools.querySelector(".hg-note");
     p.textContent = lang ? t("novoice").replace(/\{lang\}/g, t(lang)) + " " : t("noapi");
-    if (!lang) return;
+    if (!lang || !tools.getAttribute("data-help")) return;
     var a = document.createElement("a");
     a.href = tools.getAttribute("data-help");
     a.textContent = t("help");
