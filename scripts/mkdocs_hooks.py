@@ -26,6 +26,7 @@ from hoagiai.quality.lang import mark_foreign_runs
 from hoagiai.quiz.embed import embed_quizzes, register_link_for, restore_blocks
 from hoagiai.quiz.loader import load_banks
 from hoagiai.quiz.markers import front_matter_line_offset
+from hoagiai.search import data as search_data
 from hoagiai.search import index as search_index
 from hoagiai.urls import relative_url
 
@@ -40,14 +41,17 @@ def _locale(config) -> str:
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    data = [root / "data" / "legal-register.yml", root / "data" / "search-synonyms.yml",
+    data = [root / "data" / "legal-register.yml", root / search_data.SYNONYMS, root / search_data.SUGGESTIONS,
             *sorted((root / "quizzes").glob("*.yml"))]
     stamp = [(p, p.stat().st_mtime_ns) for p in data if p.exists()]
     if _state.get("stamp") == stamp:  # static-i18n calls on_config once per language: load the data once
         return config
     register = load_register(data[0])
     _state["register"], _state["citations"] = register, Citations(register)
-    _state["synonyms"] = search_index.load_synonyms(data[1])
+    try:
+        _state["search"] = search_data.load(root)  # synonyms, mappings and suggestions: file:line messages
+    except UserError as exc:
+        raise PluginError(f"search data:\n{exc}") from None
     try:
         _state["banks"] = load_banks(root=root, register=register)
     except UserError as exc:  # a broken bank fails the build with the same messages as `hoagiai quiz check`
@@ -168,13 +172,9 @@ def on_post_build(config):
     sections = _state["sections"].pop(locale, [])
     # static-i18n's build_only_locale (for authors) builds one language at the site's root.
     lang_dir = site_dir / locale if locale != "vi" and (site_dir / locale).is_dir() else site_dir
-    if locale == "vi":
-        index = search_index.build_index(sections, _state["synonyms"])
-    else:  # the en and km builds run first, inside the vi build's post_build: the vi sections are known
-        prefix = f"{locale}/" if lang_dir != site_dir else ""
-        index = search_index.build_shared_index(sections, _state["sections"].get("vi", []), prefix,
-                                                _state["synonyms"])
-    search_index.write_index(site_dir / "search" / f"hg-{locale}.js", index, locale)
+    # The en and km builds run first, inside the vi build's post_build: the vi sections are known.
+    search_index.write_language(site_dir, locale, sections, _state["sections"].get("vi", []),
+                                f"{locale}/" if lang_dir != site_dir else "", _state["search"])
     if locale != "vi":
         sitemaps.write(lang_dir / "sitemap.xml", config.site_url, locale, _state["urls"].pop(locale, []))
         return
