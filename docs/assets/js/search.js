@@ -31,14 +31,14 @@
                    quiz: 0.7, progress: 0.7, review: 0.7 },
     COVERAGE_POWER: 1.5,   // × (share of the query a page holds) ^ this; the share counts each word ...
     COVERAGE_RARITY: 0.5,  // ... weighted this much by its rarity (0: every word alike, 1: by rarity only)
-    SECTION_COVER: 1.0,    // × (1 + this × (share of the query in one section, title included)²)
+    SECTION_COVER: 0.5,    // × (1 + this × (share of the query in one section, title included)²)
     TITLE_COVER: 2.5,      // × (1 + this × (share of the query in the title)²) ...
     HEADING_COVER: 1.0,    // ... or in one heading ("Điều 7. Tiêu chuẩn hòa giải viên"), whichever is more
     PHRASE_BONUS: 1.15,    // × this when the title or that heading holds the words in the order typed
     SAME_PAGE_DECAY: 0.75  // each further result from the same page (FAQ questions) counts this much less
   };
   var TYPO_MIN = 4, TYPO_TWO = 8;  // typo matching: words of 4+ letters, distance 2 from 8 letters
-  var MAX_TERMS = 12, MAX_MARKED = 30, MAX_PREFIX = 60, MAX_RESULTS = 12, MAX_SECTIONS = 3, SNIPPET = 170;
+  var MAX_TERMS = 12, MAX_MARKED = 30, MAX_PREFIX = 60, MAX_TYPOS = 4, MAX_RESULTS = 12, MAX_SECTIONS = 3, SNIPPET = 170;
 
   var TEXT = {
     nearest: { vi: "Không có trang nào có đủ các từ; đây là những trang gần nhất.",
@@ -134,18 +134,20 @@
   // The index as plain data: rows as objects, terms as [section, tf, ...], spellings as {token: {word: [docs]}}
   // (a token with no entry in "accents" is only ever written as itself).
   function decode(raw) {
-    var terms = {}, spellings = {}, sections = objects(raw, "section"), docsWith = {};
+    var terms = {}, common = {}, spellings = {}, sections = objects(raw, "section");
     Object.keys(raw.terms).forEach(function (tok) { terms[tok] = postings(raw.terms[tok]); });
+    Object.keys(raw.common).forEach(function (tok) { common[tok] = postings(raw.common[tok]); });
     Object.keys(raw.accents).forEach(function (tok) {
       var entry = raw.accents[tok], forms = {}, lacking = new Set(idsOf(postings(entry[1])));
-      var docs = Array.from(new Set(idsOf(terms[tok] || []).map(function (s) { return sections[s].doc; })));
+      var docs = common[tok] ? idsOf(common[tok])
+        : Array.from(new Set(idsOf(terms[tok] || []).map(function (s) { return sections[s].doc; })));
       forms[entry[0]] = docs.filter(function (d) { return !lacking.has(d); }).sort(function (a, b) { return a - b; });
       for (var i = 2; i < entry.length; i += 2) forms[entry[i]] = idsOf(postings(entry[i + 1]));
       Object.keys(forms).forEach(function (w) { if (!forms[w].length) delete forms[w]; });
       spellings[tok] = forms;
     });
     return { lang: raw.lang, pages: objects(raw, "page"), docs: objects(raw, "doc"), sections: sections,
-             terms: terms, spellings: spellings, synonyms: raw.synonyms, mappings: raw.mappings,
+             terms: terms, common: common, spellings: spellings, synonyms: raw.synonyms, mappings: raw.mappings,
              suggestions: raw.suggestions, plan: raw.plan, prefix: raw.prefix };
   }
 
@@ -153,7 +155,7 @@
   // [0 own | 1 vi, first page, count] in page order; "prefix": URL prefix). Merged, it is the decoded index
   // the build would write with every page in it: hoagiai.search.index.build_shared_index.
   function merge(own, vi) {
-    var out = { lang: own.lang, pages: [], docs: [], sections: [], terms: {}, spellings: {}, synonyms: own.synonyms,
+    var out = { lang: own.lang, pages: [], docs: [], sections: [], terms: {}, common: {}, spellings: {}, synonyms: own.synonyms,
                 mappings: own.mappings, suggestions: own.suggestions, prefix: own.prefix };
     var srcs = [own, vi], docMaps = [new Map(), new Map()], secMaps = [new Map(), new Map()];
     own.plan.forEach(function (step) {
@@ -179,9 +181,14 @@
         var pairs = src.terms[tok], to = out.terms[tok] || (out.terms[tok] = []);
         for (var i = 0; i < pairs.length; i += 2) if (secs.has(pairs[i])) to.push(secs.get(pairs[i]), pairs[i + 1]);
       });
-      Object.keys(src.terms).forEach(function (tok) {  // each doc's spellings of each token
+      Object.keys(src.common).forEach(function (tok) {
+        var pairs = src.common[tok], to = out.common[tok] || (out.common[tok] = []);
+        for (var i = 0; i < pairs.length; i += 2) if (docs.has(pairs[i])) to.push(docs.get(pairs[i]), pairs[i + 1]);
+      });
+      Object.keys(src.terms).concat(Object.keys(src.common)).forEach(function (tok) {  // each doc's spellings
         var forms = src.spellings[tok], to = out.spellings[tok] || (out.spellings[tok] = {});
-        var inDocs = new Set(idsOf(src.terms[tok]).map(function (s) { return src.sections[s].doc; }));
+        var inDocs = new Set(src.common[tok] ? idsOf(src.common[tok])
+          : idsOf(src.terms[tok]).map(function (s) { return src.sections[s].doc; }));
         var spelt = forms || {};
         if (!forms) spelt[tok] = Array.from(inDocs);  // only ever written as itself
         Object.keys(spelt).forEach(function (w) {
@@ -189,11 +196,13 @@
         });
       });
     });
-    Object.keys(out.terms).forEach(function (tok) {
-      var pairs = out.terms[tok], order = [];
-      for (var i = 0; i < pairs.length; i += 2) order.push([pairs[i], pairs[i + 1]]);
-      order.sort(function (a, b) { return a[0] - b[0]; });
-      if (order.length) out.terms[tok] = [].concat.apply([], order); else delete out.terms[tok];
+    [out.terms, out.common].forEach(function (all) {
+      Object.keys(all).forEach(function (tok) {
+        var pairs = all[tok], order = [];
+        for (var i = 0; i < pairs.length; i += 2) order.push([pairs[i], pairs[i + 1]]);
+        order.sort(function (a, b) { return a[0] - b[0]; });
+        if (order.length) all[tok] = [].concat.apply([], order); else delete all[tok];
+      });
     });
     Object.keys(out.spellings).forEach(function (tok) {  // as decode() gives it: no entry for a plain-only token
       var forms = out.spellings[tok], words = Object.keys(forms);
@@ -235,11 +244,12 @@
       });
     });
     ix.secTf = new Map(); ix.docTf = new Map(); ix.idf = new Map(); ix.typos = new Map();  // filled on first use
-    var vocab = new Set(Object.keys(ix.terms));
+    var vocab = new Set(Object.keys(ix.terms).concat(Object.keys(ix.common)));
     ix.head.forEach(function (_, t) { vocab.add(t); });
     ix.vocab = Array.from(vocab).sort();
     ix.vocabSet = vocab;
     ix.avgLength = ix.docs.reduce(function (s, d) { return s + d.length; }, 0) / Math.max(ix.docs.length, 1) || 1;
+    ix.pageOfText = new Map(ix.pages.map(function (p, i) { return [p.text, i]; }));
     return ix;
   }
 
@@ -269,11 +279,17 @@
   }
   function docTf(tok) {  // Map(doc -> body frequency)
     if (!index.docTf.has(tok)) {
-      var m = new Map();
+      var m = new Map(), pairs = index.common[tok];
+      if (pairs) for (var i = 0; i < pairs.length; i += 2) m.set(pairs[i], pairs[i + 1]);
       secTf(tok).forEach(function (n, s) { var d = index.sections[s].doc; m.set(d, (m.get(d) || 0) + n); });
       index.docTf.set(tok, m);
     }
     return index.docTf.get(tok);
+  }
+  function sectionsWith(tok) {  // the sections holding the token in their body (a common word: all of its docs')
+    var out = new Set(secTf(tok).keys());
+    if (index.common[tok]) docTf(tok).forEach(function (n, d) { index.docs[d].sections.forEach(function (s) { out.add(s); }); });
+    return out;
   }
   function docsWith(tok) {
     var out = new Set(docTf(tok).keys());
@@ -325,7 +341,9 @@
       index.vocab.forEach(function (v) {
         if (v !== tok && /^[a-z0-9]+$/.test(v) && distance(tok, v, max) <= max) out.push(v);
       });
-      index.typos.set(tok, out);
+      // The likeliest meant: the words most pages use (and the nearest first).
+      out.sort(function (a, b) { return distance(tok, a, max) - distance(tok, b, max) || docsWith(b).size - docsWith(a).size || (a < b ? -1 : 1); });
+      index.typos.set(tok, out.slice(0, MAX_TYPOS));
     }
     return index.typos.get(tok);
   }
@@ -412,19 +430,25 @@
     var scores = new Map(), totalWords = 0, totalRarity = 0, maxIdf = Math.log(1 + (index.docs.length + 0.5) / 0.5);
     slots.forEach(function (slot, si) {
       var best = new Map(), held = new Set();  // doc -> {score, complete, how}; sections holding the slot
+      var found = new Set();  // sections whose body or heading holds the slot (the sections a result shows)
       var first = slot.alts[0].toks, own = first.length === 1 && index.vocabSet.has(first[0]) ? idf(first[0]) : 0;
       slot.idf = own;
       slot.alts.forEach(function (alt) {
         var w = RANK.MATCH_WEIGHT[alt.how], guess = isGuess(alt.how), docs = new Set(), secs = null;
+        if (!w) return;
         // A guess counts no more than the word typed would (when that word is known), and only adds to the
         // score: what a page holds of the query is what it holds as typed, or as a synonym.
         if (own && guess) w *= Math.min(1, own / Math.max(idf(alt.toks[0]), 1e-9));
-        var counts = !(own && guess) && alt.how !== "prefix";
+        var counts = !(own && guess) && alt.how !== "prefix", altFound = null;
         alt.toks.forEach(function (t) {
           if (!own) slot.idf = Math.max(slot.idf, idf(t) * (alt.how === "word" ? 1 : w));
           docsWith(t).forEach(function (d) { docs.add(d); });
-          var here = new Set(secTf(t).keys());
+          var here = sectionsWith(t);
+          (index.head.get(t) || new Set()).forEach(function (id) {  // its headings
+            index.docs[id].sections.forEach(function (s) { if (index.sections[s].headSet.has(t)) here.add(s); });
+          });
           if (slot.khmer && alt.how === "word") khmerSections(t).forEach(function (s) { here.add(s); docs.add(index.sections[s].doc); });
+          if (counts || alt.how === "prefix") altFound = altFound ? new Set(Array.from(altFound).filter(function (s) { return here.has(s); })) : new Set(here);
           if (counts) {
             (index.head.get(t) || new Set()).forEach(function (id) {  // a title word is in every section of its page
               var d = index.docs[id];
@@ -434,6 +458,7 @@
           }
         });
         if (secs) secs.forEach(function (s) { held.add(s); });
+        if (altFound) altFound.forEach(function (s) { found.add(s); });
         docs.forEach(function (id) {
           var d = index.docs[id], sum = 0, complete = counts;
           alt.toks.forEach(function (t) {
@@ -452,6 +477,7 @@
       });
       if (!slot.idf) slot.idf = maxIdf;  // a word no page holds: as rare as can be
       slot.held = held;
+      slot.found = found;
       totalWords += slot.size;
       totalRarity += slot.idf * slot.size;
       best.forEach(function (v, id) {
@@ -540,11 +566,15 @@
     var terms = new Set(tokens(query).slice(0, MAX_MARKED));
     slots.forEach(function (slot, si) {
       slot.alts.forEach(function (a) {
-        if (a.how !== "prefix" && results.some(function (r) { return r.slots[si] === a.how; })) a.toks.forEach(function (t) { terms.add(t); });
+        if ((a.how === "synonym" || a.how === "typo") && results.some(function (r) { return r.slots[si] === a.how; })) {
+          a.toks.forEach(function (t) { terms.add(t); });
+        }
       });
     });
     results.forEach(function (r) { var d = index.docs[r.doc]; r.url = d.url; r.title = d.title; r.kind = d.kind; });
+    var typed = tokens(query);
     return { slots: slots, results: results, terms: Array.from(terms),
+             typing: /\s$/.test(query) ? null : typed[typed.length - 1],
              nearest: results.length > 0 && !results.some(function (r) { return r.all; }) };
   }
 
@@ -560,7 +590,7 @@
         ? "<mark>" + esc(w) + "</mark>" : esc(w);
     });
   }
-  function snippet(text, terms) {
+  function snippet(text, terms, whole) {
     var f = fold(text), at = -1;
     terms.forEach(function (t) {
       var re = new RegExp("(^|[^a-z0-9])" + t.replace(/[^a-z0-9\u1780-\u17ff]/g, ""), "g"), m = re.exec(f);
@@ -569,60 +599,75 @@
     var start = Math.max(0, at - 40);
     while (start > 0 && /\S/.test(text[start - 1])) start--;  // whole words
     var cut = text.slice(start, start + SNIPPET);
-    return (start > 0 ? "… " : "") + mark(cut, terms) + (start + SNIPPET < text.length ? " …" : "");
+    return (start > 0 ? "… " : "") + mark(cut, terms, whole) + (start + SNIPPET < text.length ? " …" : "");
   }
   function t(key, n) { return (tr[key] || "").replace("#", n); }
 
-  // The doc's sections to show: with its text loaded, the sections holding the most of the query's words.
-  function sectionsToShow(r, terms) {
-    var d = index.docs[r.doc], page = index.pages[d.page], text = textOf(page.text), first = page.sections[0];
-    if (!text) return [r.heading !== undefined ? r.heading : d.sections[0]];
+  // The doc's sections to show (from the core, so the links never change): a heading holding the whole
+  // query first, else the section holding the most of it, then up to two more that hold some.
+  function sectionsToShow(r, slots) {
+    var d = index.docs[r.doc];
     var scored = d.sections.map(function (id) {
-      var s = index.sections[id], body = " " + (tokens(text[id - first] || "").concat(s.tokens)).join(" ") + " ", sc = 0;
-      terms.forEach(function (tok) { if (body.indexOf(" " + tok) >= 0) sc += idf(tok) || 0.1; });
-      if (id === r.heading) sc += 100;
-      return [id, sc];
+      var sc = 0;
+      slots.forEach(function (slot) { if (slot.found.has(id)) sc += slot.idf * slot.size; });
+      return [id, sc + (id === r.heading ? 1e6 : 0)];
     });
     var top = scored[0];
     var rest = scored.slice(1).filter(function (x) { return x[1] > 0; }).sort(function (a, b) { return b[1] - a[1]; });
-    if (!d.anchor && rest.length && rest[0][1] > top[1]) { top = rest.shift(); }
-    else if (rest.length && rest[0][0] === top[0]) rest.shift();
-    return [top[0]].concat(rest.filter(function (x) { return x[0] !== top[0]; }).slice(0, MAX_SECTIONS - 1).map(function (x) { return x[0]; }));
+    if (!d.anchor && rest.length && rest[0][1] > top[1]) top = rest.shift();
+    return [top[0]].concat(rest.filter(function (x) { return x[0] !== top[0]; }).slice(0, MAX_SECTIONS - 1)
+      .map(function (x) { return x[0]; }));
   }
 
-  var generation = 0;
+  var generation = 0, watcher = null;
   function render(ui, query) {
     var list = ui.querySelector(".md-search-result__list"), meta = ui.querySelector(".md-search-result__meta");
-    var mine = ++generation;
+    generation++;
+    if (watcher) { watcher.disconnect(); watcher = null; }
     if (!query.trim()) { showSuggestions(list, meta); return; }
-    var found = search(query), results = found.results.slice(0, MAX_RESULTS);
-    draw(list, meta, found, results, found.terms);
-    // The snippets: each result's page text, loaded once (the order never changes when they arrive).
-    var names = Array.from(new Set(results.map(function (r) { return index.pages[index.docs[r.doc].page].text; })));
-    if (!names.every(textOf)) {
-      Promise.all(names.map(loadText)).then(function () { if (mine === generation) draw(list, meta, found, results, found.terms); });
+    var found = search(query);
+    draw(list, meta, found, found.results.slice(0, MAX_RESULTS));
+    // Snippets: a result's page text is loaded when the result comes near the screen.
+    var items = Array.from(list.querySelectorAll(".md-search-result__item")), mine = generation;
+    function fill(li) {
+      var name = li.getAttribute("data-hg-text");
+      loadText(name).then(function (text) {
+        if (!text || mine !== generation) return;
+        var first = index.pages[index.pageOfText.get(name)].sections[0];
+        li.querySelectorAll("[data-hg-snippet]").forEach(function (p) {
+          p.innerHTML = snippet(text[+p.getAttribute("data-hg-snippet") - first] || "", found.terms, found.whole);
+          p.removeAttribute("data-hg-snippet");
+        });
+      });
     }
+    if (typeof IntersectionObserver === "undefined") { items.forEach(fill); return; }
+    watcher = new IntersectionObserver(function (entries, obs) {
+      entries.forEach(function (e) { if (e.isIntersecting) { obs.unobserve(e.target); fill(e.target); } });
+    }, { root: ui.querySelector(".md-search__scrollwrap"), rootMargin: "400px 0px" });
+    items.forEach(function (li) { if (textOf(li.getAttribute("data-hg-text"))) fill(li); else watcher.observe(li); });
   }
-  function draw(list, meta, found, results, terms) {
-    var n = found.results.length;
+  function draw(list, meta, found, results) {
+    var n = found.results.length, terms = found.terms;
     list.innerHTML = "";
     meta.textContent = n === 0 ? t("search.result.none") : n === 1 ? t("search.result.one") : t("search.result.other", n);
     if (found.nearest) meta.textContent = say("nearest") + " " + meta.textContent;
     if (n === 0) { emptyState(list, meta); return; }
     var h = "?h=" + encodeURIComponent(terms.join(" "));
+    found.whole = new Set(terms.filter(function (x) { return x !== found.typing && index.vocabSet.has(x); }));
     results.forEach(function (r) {
-      var d = index.docs[r.doc], page = index.pages[d.page], text = textOf(page.text), first = page.sections[0];
+      var d = index.docs[r.doc], page = index.pages[d.page];
       var li = document.createElement("li"), html = "";
       li.className = "md-search-result__item";
-      sectionsToShow(r, terms).forEach(function (id, k) {
+      li.setAttribute("data-hg-text", page.text);
+      sectionsToShow(r, found.slots).forEach(function (id, k) {
         var s = index.sections[id], anchor = k === 0 && d.anchor ? d.anchor : s.anchor;
         var href = base + "/" + page.url + h + (anchor ? "#" + anchor : "");
         var showHeading = s.heading && s.anchor !== d.anchor;
-        var heading = k === 0 ? "<h1>" + mark(d.title, terms) + "</h1>" + (showHeading ? "<h2>" + mark(s.heading, terms) + "</h2>" : "")
-          : "<h2>" + mark(s.heading || d.title, terms) + "</h2>";
-        var body = text ? "<p>" + snippet(text[id - first] || "", terms) + "</p>" : "";
+        var heading = k === 0 ? "<h1>" + mark(d.title, terms, found.whole) + "</h1>" +
+          (showHeading ? "<h2>" + mark(s.heading, terms, found.whole) + "</h2>" : "")
+          : "<h2>" + mark(s.heading || d.title, terms, found.whole) + "</h2>";
         html += '<a href="' + esc(href) + '" class="md-search-result__link"><article class="md-search-result__article md-typeset">' +
-          heading + body + "</article></a>";
+          heading + '<p data-hg-snippet="' + id + '"></p></article></a>';
       });
       li.innerHTML = html;
       list.appendChild(li);

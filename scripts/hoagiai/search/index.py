@@ -184,12 +184,32 @@ def build_index(sections: list[Section], data: SearchData | None = None, lang: s
     core = {
         "version": SCHEMA["properties"]["version"]["const"], "lang": lang, "fields": FIELDS,
         "pages": pages, "docs": docs, "sections": rows,
-        "terms": {tok: _encode(terms[tok]) for tok in sorted(terms)},
+        **_postings(terms, rows),
         "accents": _accents(spellings, _by_doc(terms, rows)),
         "synonyms": data.groups, "mappings": [list(m) for m in data.mappings],
         "suggestions": [list(s) for s in data.suggestions.get(lang, [])],
     }
     return core, texts
+
+
+# A token in more than this share of the sections ("hòa", "có", "không") is posted per doc, not per section:
+# a third of the core's size saved, and where such a word stands within a page tells little.
+COMMON_SHARE = 0.2
+
+
+def _postings(terms: dict[str, dict[int, int]], sections: list[list]) -> dict[str, dict[str, str]]:
+    """"terms": token -> postings over sections; "common": the most common tokens -> postings over docs."""
+    doc = FIELDS["section"].index("doc")
+    out: dict[str, dict[str, str]] = {"terms": {}, "common": {}}
+    for tok in sorted(terms):
+        if len(terms[tok]) > COMMON_SHARE * len(sections):
+            per_doc: dict[int, int] = {}
+            for s, n in terms[tok].items():
+                per_doc[sections[s][doc]] = per_doc.get(sections[s][doc], 0) + n
+            out["common"][tok] = _encode(per_doc)
+        else:
+            out["terms"][tok] = _encode(terms[tok])
+    return out
 
 
 def _by_doc(terms: dict[str, dict[int, int]], sections: list[list]) -> dict[str, set[int]]:
