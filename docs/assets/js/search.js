@@ -22,12 +22,12 @@
     HEADING_CAP: 2,
     // How a query word was matched: as typed, by a synonym or village word, as the start of a word, within
     // a typo of an unknown word, or within a typo of a word that exists too ("xuat" for "suat").
-    MATCH_WEIGHT: { word: 1, synonym: 0.9, prefix: 0.5, typo: 0.55, typo2: 0.35 },
+    MATCH_WEIGHT: { word: 1, synonym: 0.9, prefix: 0.5, typo: 0.55, typo2: 0.2 },
     // Body words count by what the page is (title and headings always count): a quiz, the progress page and
     // the translation-review list are found by their title, never lifted by the words in their body.
     KIND_BODY: { "case": 1, faq: 1, reading: 1, law: 1, ask: 1, overview: 0.35, trainer: 0.6,
                  quiz: 0, progress: 0, review: 0 },
-    KIND_RESULT: { "case": 1.1, faq: 1.1, reading: 1, law: 1, ask: 1, overview: 0.85, trainer: 0.8,
+    KIND_RESULT: { "case": 1.1, faq: 1.1, reading: 1, law: 1, ask: 1, overview: 0.7, trainer: 0.5,
                    quiz: 0.7, progress: 0.7, review: 0.7 },
     COVERAGE_POWER: 1.5,   // × (share of the query a page holds) ^ this; the share counts each word ...
     COVERAGE_RARITY: 0.5,  // ... weighted this much by its rarity (0: every word alike, 1: by rarity only)
@@ -436,10 +436,12 @@
       slot.alts.forEach(function (alt) {
         var w = RANK.MATCH_WEIGHT[alt.how], guess = isGuess(alt.how), docs = new Set(), secs = null;
         if (!w) return;
-        // A guess counts no more than the word typed would (when that word is known), and only adds to the
-        // score: what a page holds of the query is what it holds as typed, or as a synonym.
+        // A guess counts no more than the word typed would (when that word is known), and only partly
+        // towards what a page holds of the query: a typo of a known word a little, the start of a known
+        // word nothing. For a word no page has (mistyped, or still being typed) the guesses are all there is.
         if (own && guess) w *= Math.min(1, own / Math.max(idf(alt.toks[0]), 1e-9));
-        var counts = !(own && guess) && alt.how !== "prefix", altFound = null;
+        var credit = !own || !guess ? 1 : alt.how === "typo2" ? RANK.MATCH_WEIGHT.typo2 : 0;
+        var counts = credit === 1, altFound = null;
         alt.toks.forEach(function (t) {
           if (!own) slot.idf = Math.max(slot.idf, idf(t) * (alt.how === "word" ? 1 : w));
           docsWith(t).forEach(function (d) { docs.add(d); });
@@ -460,7 +462,7 @@
         if (secs) secs.forEach(function (s) { held.add(s); });
         if (altFound) altFound.forEach(function (s) { found.add(s); });
         docs.forEach(function (id) {
-          var d = index.docs[id], sum = 0, complete = counts;
+          var d = index.docs[id], sum = 0, complete = credit > 0;
           alt.toks.forEach(function (t) {
             var v = weight(t, d);
             if (!v && slot.khmer && secs && d.sections.some(function (s) { return secs.has(s); })) v = 0.5 * (idf(t) || 1);
@@ -468,10 +470,11 @@
             sum += v;
           });
           var s = w * sum / alt.toks.length * slot.size, old = best.get(id);
-          if (!old) best.set(id, { score: s, complete: complete, how: alt.how });
+          var got = complete ? credit : 0;
+          if (!old) best.set(id, { score: s, credit: got, how: alt.how });
           else {
             if (s > old.score) { old.score = s; old.how = alt.how; }
-            old.complete = old.complete || complete;
+            old.credit = Math.max(old.credit, got);
           }
         });
       });
@@ -484,7 +487,9 @@
         var e = scores.get(id) || { doc: id, score: 0, words: 0, rarity: 0, matched: 0, slots: [] };
         scores.set(id, e);
         e.score += v.score;
-        if (v.complete) { e.words += slot.size; e.rarity += slot.idf * slot.size; e.matched++; }
+        e.words += slot.size * v.credit;
+        e.rarity += slot.idf * slot.size * v.credit;
+        if (v.credit === 1) e.matched++;
         e.slots[si] = v.how;
       });
     });
@@ -773,6 +778,13 @@
       fold: fold, tokens: tokens, load: load, merge: merge, decode: decode, NEEDS: NEEDS, RANK: RANK,
       run: function (q) { return load().then(function () { return search(q).results; }); },
       search: function (q) { return load().then(function () { return search(q); }); },
+      // Search another index (a core as the build writes it; tests): the site's index is kept.
+      within: function (raw, q) {
+        return load().then(function (own) {
+          index = prepare(decode(raw));
+          try { return search(q).results; } finally { index = own; }
+        });
+      },
       // A result's whole text (title, headings, body), for tests and the bench.
       textOf: function (r) {
         var d = index.docs[r.doc], page = index.pages[d.page], first = page.sections[0];

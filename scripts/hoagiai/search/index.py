@@ -81,6 +81,8 @@ def page_sections(content_html: str, url: str, title: str, description: str = ""
         if m.group(1) != "1" and heading_id:
             heading = " ".join(html_lib.unescape(htmltext.strip_tags(m.group(3))).split())
             sections.append(Section(f"{url}#{heading_id}", title, heading, level=int(m.group(1))))
+        elif m.group(1) != "1":  # a heading no link can reach: its words stay in its section's text
+            sections[-1].text.append(f" {htmltext.strip_tags(m.group(3))} ")
         pos = m.end()
     sections[-1].text.append(htmltext.strip_tags(html[pos:]))
     for sec in sections:
