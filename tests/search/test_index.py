@@ -178,7 +178,7 @@ def test_broken_yaml_in_search_data_is_one_message_not_a_traceback(tmp_path):
     assert re.match(r"data/search-synonyms.yml:\d+:\d+: YAML syntax: ", found)
 
 
-def test_a_broken_data_file_fails_the_build_naming_file_and_line(root, tmp_path):
+def test_a_broken_data_file_fails_the_build_and_the_check_naming_file_and_line(root, tmp_path):
     import shutil
     import subprocess
     import sys
@@ -194,6 +194,8 @@ def test_a_broken_data_file_fails_the_build_naming_file_and_line(root, tmp_path)
     assert proc.returncode == 1
     assert "data/search-suggestions.yml:11: vi[2]: expected a phrase" in proc.stderr
     assert "Traceback" not in proc.stderr
+    check = subprocess.run([sys.executable, "-m", "hoagiai.cli", "check"], cwd=project, capture_output=True, text=True)
+    assert check.returncode == 1 and "data/search-suggestions.yml:11: vi[2]: expected a phrase" in check.stdout
 
 
 def test_the_real_data_files_load_and_every_suggestion_is_a_known_phrase(root):

@@ -31,15 +31,24 @@ class SearchData:
 
 def load(root: Path | str = ".") -> SearchData:
     """Both files; raises UserError listing every problem (a missing file is no problem: no data)."""
-    root = Path(root)
-    data, problems = SearchData(), []
+    data, problems = _read(Path(root))
+    if problems:
+        raise UserError(problems)
+    return data
+
+
+def problems(root: Path | str = ".") -> list[Problem]:
+    """Every problem of both files (`hoagiai check`)."""
+    return _read(Path(root))[1]
+
+
+def _read(root: Path) -> tuple[SearchData, list[Problem]]:
+    data, found = SearchData(), []
     for rel, reader in ((SYNONYMS, _synonyms), (SUGGESTIONS, _suggestions)):
         path = root / rel
         if path.exists():
-            problems += reader(path.read_text(encoding="utf-8"), rel.as_posix(), data)
-    if problems:
-        raise UserError(sorted(problems))
-    return data
+            found += reader(path.read_text(encoding="utf-8"), rel.as_posix(), data)
+    return data, sorted(found)
 
 
 def _parse(text: str, file: str):
