@@ -40,7 +40,7 @@
   var TYPO_MIN = 4, TYPO_TWO = 8;  // typo matching: words of 4+ letters, distance 2 from 8 letters
   var MAX_TERMS = 12, MAX_MARKED = 30, MAX_PREFIX = 60, MAX_TYPOS = 4, MAX_RESULTS = 12, MAX_SECTIONS = 3, SNIPPET = 170;
 
-  var TEXT = {
+  var TEXT = {  // the Khmer strings are reference translations, like the Khmer pages (review: pending)
     nearest: { vi: "Không có trang nào có đủ các từ; đây là những trang gần nhất.",
                en: "No page has all the words; these are the nearest pages.",
                km: "គ្មានទំព័រណាមានពាក្យទាំងអស់ទេ នេះជាទំព័រដែលជិតបំផុត។" },
@@ -53,7 +53,7 @@
   };
   // The fields search.js reads from the index rows (by name: the index lists its fields, schema.json).
   var NEEDS = { page: ["url", "title", "text"], doc: ["page", "anchor", "title", "kind", "length"],
-                section: ["doc", "anchor", "heading", "level", "khmer"] };
+                section: ["doc", "anchor", "heading", "khmer"] };
 
   var cfg = {};
   try { cfg = JSON.parse(document.getElementById("__config").textContent); } catch (e) { /* no config */ }
