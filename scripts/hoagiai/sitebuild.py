@@ -26,10 +26,10 @@ from hoagiai.publish import pwa
 from hoagiai.quiz.embed import embed_quizzes, register_link_for, restore_blocks
 from hoagiai.quiz.loader import BANKS_DIR, load_banks
 from hoagiai.quiz.markers import front_matter_line_offset
+from hoagiai.search import data as search_data
 from hoagiai.search import index as search_index
 from hoagiai.urls import relative_url
 
-SYNONYMS_PATH = Path("data/search-synonyms.yml")
 Resolve = Callable[[str], "str | None"]  # docs path → site URL in the language being built, None if absent
 
 
@@ -71,7 +71,8 @@ class SiteBuild:
         """Called once per language build; the data files are read again only when one has changed."""
         self.use_directory_urls, self.site_id, self.province = use_directory_urls, site_id, province_settings
         self.site_url, self.site_name, self.offline = site_url, site_name, offline
-        data = [self.root / REGISTER_PATH, self.root / SYNONYMS_PATH, *sorted((self.root / BANKS_DIR).glob("*.yml"))]
+        data = [self.root / REGISTER_PATH, self.root / search_data.SYNONYMS, self.root / search_data.SUGGESTIONS,
+                *sorted((self.root / BANKS_DIR).glob("*.yml"))]
         stamp = [(p, p.stat().st_mtime_ns) for p in data if p.exists()]
         if self._stamp != stamp:
             self._load_data(data, stamp)
@@ -82,7 +83,10 @@ class SiteBuild:
     def _load_data(self, data: list[Path], stamp: list) -> None:
         self.register = load_register(data[0])
         self.citations = Citations(self.register)
-        self.synonyms = search_index.load_synonyms(data[1])
+        try:
+            self.search = search_data.load(self.root)  # synonyms, village words, suggestions
+        except UserError as exc:
+            raise UserError([f"search data:\n{exc}"]) from None
         try:
             self.banks = load_banks(root=self.root, register=self.register)
         except UserError as exc:  # the same messages as `hoagiai quiz check`
@@ -205,13 +209,9 @@ class SiteBuild:
         # static-i18n's build_only_locale (for authors) builds one language at the site's root.
         lang_dir = site_dir / locale if locale != curriculum.DEFAULT_LOCALE and (site_dir / locale).is_dir() \
             else site_dir
-        if locale == curriculum.DEFAULT_LOCALE:
-            index = search_index.build_index(sections, self.synonyms)
-        else:  # the vi sections are known: the en and km builds run inside the vi build's post-build
-            prefix = f"{locale}/" if lang_dir != site_dir else ""
-            index = search_index.build_shared_index(sections, self._sections.get(curriculum.DEFAULT_LOCALE, []),
-                                                    prefix, self.synonyms)
-        search_index.write_index(site_dir / "search" / f"hg-{locale}.js", index, locale)
+        # The vi sections are known: the en and km builds run inside the vi build's post-build.
+        search_index.write_language(site_dir, locale, sections, self._sections.get(curriculum.DEFAULT_LOCALE, []),
+                                    f"{locale}/" if lang_dir != site_dir else "", self.search)
         if locale != curriculum.DEFAULT_LOCALE:
             sitemaps.write(lang_dir / "sitemap.xml", self.site_url, locale, self._urls.pop(locale, []))
             return

@@ -39,12 +39,13 @@ def test_page_sections_split_at_headings_with_ids_and_drop_what_search_must_not_
             '<h2 id="buoc-1">Bước 1 <a class="headerlink" href="#buoc-1">¶</a></h2><p>Gặp các bên</p>'
             '<div data-search-exclude><p>Đáp án: B</p><div>lồng</div></div><script>var x = "<h2>";</script>'
             '<h2>Không có id</h2><p>vẫn thuộc bước 1</p><svg><title>icon</title></svg>'
-            '<h3 id="ghi-chu">Ghi chú</h3><h4>Nhỏ</h4><p>cuối</p>')
+            '<h3 id="ghi-chu">Ghi chú</h3><h4>Nhỏ</h4><p>cuối</p><h4 id="dieu-7">Điều 7. Tiêu chuẩn</h4><p>Luật</p>')
     sections = page_sections(html, "trang/", "Trang", "Mô tả")
-    assert [(s.url, s.heading, s.text[0]) for s in sections] == [
-        ("trang/", "", "Mô tả Mở đầu & giới thiệu"),
-        ("trang/#buoc-1", "Bước 1", "Gặp các bênvẫn thuộc bước 1"),
-        ("trang/#ghi-chu", "Ghi chú", "Nhỏcuối"),
+    assert [(s.url, s.heading, s.text[0], s.level) for s in sections] == [
+        ("trang/", "", "Mô tả Mở đầu & giới thiệu", 0),
+        ("trang/#buoc-1", "Bước 1", "Gặp các bên Không có id vẫn thuộc bước 1", 2),  # a heading without id: text
+        ("trang/#ghi-chu", "Ghi chú", " Nhỏ cuối", 3),
+        ("trang/#dieu-7", "Điều 7. Tiêu chuẩn", "Luật", 4),  # articles are h4 on law pages
     ]
     with pytest.raises(htmltext.Unmatched):
         page_sections("<nav><p>x</p>", "", "T")

@@ -102,3 +102,49 @@ http {{
     }}
 }}
 """
+
+
+class Served:
+    """A real nginx (Debian package) serving a copy of `site` under `subpath` with the CSP and gzip, as the
+    portal does (the bench's first-search figures). Use as a context manager; `url` is the site's address."""
+
+    def __init__(self, site: Path, workdir: Path, subpath: str = "/hoa-giai-co-so/"):
+        import shutil
+        import socket
+
+        self.workdir, self.subpath = Path(workdir), subpath
+        www = self.workdir / "www"
+        shutil.copytree(site, www / subpath.strip("/"))
+        conf_dir = self.workdir / "nginx"
+        csp_conf = write_csp(www / subpath.strip("/"), conf_dir / "csp.conf")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.conf = conf_dir / "nginx.conf"
+        self.conf.write_text(server_conf(www, subpath, csp_conf, port=self.port, prefix=conf_dir))
+        self.url = f"http://127.0.0.1:{self.port}{subpath}"
+        self.proc = None
+
+    def __enter__(self) -> "Served":
+        import shutil
+        import subprocess
+        import time
+        import urllib.request
+
+        self.proc = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(self.conf),
+                                      "-p", str(self.conf.parent)], stderr=subprocess.PIPE)
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.url, timeout=1)
+                return self
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(self.proc.stderr.read().decode()) from None
+                time.sleep(0.05)
+        self.__exit__()
+        raise RuntimeError("nginx did not start")
+
+    def __exit__(self, *exc) -> None:
+        if self.proc:
+            self.proc.terminate()
+            self.proc.wait(10)

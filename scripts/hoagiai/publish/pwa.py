@@ -28,22 +28,34 @@ def _site_files(site: Path) -> list[tuple[str, Path]]:
 
 
 def file_lists(site: Path, site_files: list[tuple[str, Path]] | None = None) -> dict[str, list[str]]:
-    """Site-relative URLs: shared assets, and each language's pages and search index."""
+    """Site-relative URLs: shared assets, and each language's pages and search files (its index core
+    search/hg-<lang>.js and its pages' texts search/<lang>/…; en and km also need the Vietnamese ones, for
+    the pages they show in Vietnamese)."""
     out: dict[str, list[str]] = {"shared": [], **{lang: [] for lang in LOCALES}}
     for rel, _ in site_files if site_files is not None else _site_files(site):
         if rel in SKIP or rel.endswith((".xml", ".xml.gz", ".map")):
             continue
-        if rel == "search/hg-vi.js":  # the en and km indexes refer to it for pages shown in Vietnamese
+        search_lang = _search_lang(rel)
+        if search_lang == "vi":
             for lang in LOCALES:
                 out[lang].append(rel)
-        elif rel.startswith("search/hg-"):
-            out[rel.removeprefix("search/hg-").removesuffix(".js")].append(rel)
+        elif search_lang:
+            out[search_lang].append(rel)
         elif rel.startswith("assets/"):
             out["shared"].append(rel)
         elif rel.endswith(".html"):
             url = rel.removesuffix("index.html") if rel.endswith("index.html") else rel
             out[_lang_of(rel) or "vi"].append(url or "./")
     return out
+
+
+def _search_lang(rel: str) -> str | None:
+    """The language a search file belongs to: search/hg-<lang>.js, search/<lang>/…"""
+    if not rel.startswith("search/"):
+        return None
+    name = rel.removeprefix("search/")
+    lang = name.removeprefix("hg-").removesuffix(".js") if name.startswith("hg-") else name.split("/", 1)[0]
+    return lang if lang in LOCALES else None
 
 
 def version(site_files: list[tuple[str, Path]]) -> str:

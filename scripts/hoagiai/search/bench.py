@@ -1,4 +1,9 @@
-"""Search quality: run the benchmark queries in Chromium against a built site, report hit@1 and hit@3."""
+"""Search quality: run benchmark queries in Chromium against a built site; hit@1, hit@3 and empty results.
+
+Two sets: tests/search/queries.yml (one expected page per query, per language) and
+tests/search/situations.yml (situations typed as a mediator would, each with the pages that answer it).
+A result is a page, or an FAQ question (`hoi-dap/#hd-33`): an expected `page/#anchor` is hit by that
+result only, an expected `page/` by any result on that page."""
 
 from __future__ import annotations
 
@@ -8,9 +13,13 @@ from pathlib import Path
 import yaml
 
 QUERIES = Path("tests/search/queries.yml")
-_RUN = """async q => {
-  const pages = await (await window.hgSearchReady()).run(q);
-  return pages.slice(0, 5).map(p => p.url);
+SITUATIONS = Path("tests/search/situations.yml")
+_RUN = """async qs => {
+  const api = await window.hgSearchReady();
+  await api.load();
+  const out = [];
+  for (const q of qs) out.push((await api.run(q)).slice(0, 5).map(r => r.url));
+  return out;
 }"""
 
 
@@ -18,16 +27,25 @@ _RUN = """async q => {
 class Result:
     lang: str
     query: str
-    expect: str
-    pages: list[str]
+    expect: list[str]
+    urls: list[str]  # the first results' URLs (page, or page#question)
 
     @property
     def rank(self) -> int | None:
-        return self.pages.index(self.expect) + 1 if self.expect in self.pages else None
+        for i, url in enumerate(self.urls):
+            if any(url == e or ("#" not in e and url.split("#")[0] == e) for e in self.expect):
+                return i + 1
+        return None
 
 
-def load_queries(path: Path = QUERIES) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def load(path: Path) -> list[dict]:
+    """Queries as {lang, q, expect: [urls]} (queries.yml's single `expect` becomes a list; lang defaults to vi)."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [{**q, "lang": q.get("lang", "vi"),
+             "expect": q["expect"] if isinstance(q["expect"], list) else [q["expect"]]} for q in items]
+
+
+load_queries = load
 
 
 def run(site: Path, queries: list[dict], browser) -> list[Result]:
@@ -40,18 +58,20 @@ def run(site: Path, queries: list[dict], browser) -> list[Result]:
         page = browser.new_page()
         home = site / ("" if lang == "vi" else lang) / "index.html"
         page.goto(home.as_uri())
-        page.evaluate("window.hgSearchReady().then(api => api.load())")
-        for q in items:
-            results.append(Result(lang, q["q"], q["expect"], page.evaluate(_RUN, q["q"])))
+        urls = page.evaluate(_RUN, [q["q"] for q in items])
+        results += [Result(lang, q["q"], q["expect"], u) for q, u in zip(items, urls)]
         page.close()
     return results
 
 
+def figures(results: list[Result]) -> dict[str, float]:
+    n = len(results)
+    return {"queries": n,
+            "hit@1": round(sum(r.rank == 1 for r in results) / n, 3),
+            "hit@3": round(sum(r.rank is not None and r.rank <= 3 for r in results) / n, 3),
+            "zero_results": sum(not r.urls for r in results)}
+
+
 def summary(results: list[Result]) -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
-    for lang in sorted({r.lang for r in results}):
-        rs = [r for r in results if r.lang == lang]
-        out[lang] = {"queries": len(rs),
-                     "hit@1": round(sum(r.rank == 1 for r in rs) / len(rs), 3),
-                     "hit@3": round(sum(r.rank is not None and r.rank <= 3 for r in rs) / len(rs), 3)}
-    return out
+    """Per language (queries.yml)."""
+    return {lang: figures([r for r in results if r.lang == lang]) for lang in sorted({r.lang for r in results})}
