@@ -8,13 +8,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from hoagiai import yamlio
+from hoagiai.curriculum import LOCALES
 from hoagiai.errors import Problem, UserError
 from hoagiai.search.text import fold, tokens
-from hoagiai.curriculum import LOCALES
 
 SYNONYMS = Path("data/search-synonyms.yml")
 SUGGESTIONS = Path("data/search-suggestions.yml")
@@ -52,22 +51,13 @@ def _read(root: Path) -> tuple[SearchData, list[Problem]]:
 
 
 def _parse(text: str, file: str):
-    try:
-        return YAML(typ="rt").load(text), []
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return None, [Problem(file, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0, "",
-                              f"YAML syntax: {exc.problem or exc}")]
-    except (YAMLError, ValueError, TypeError) as exc:
-        return None, [Problem(file, 0, 0, "", f"YAML syntax: {exc}")]
+    return yamlio.load_positions(text, file)  # the project's one YAML reading, with positions
 
 
 def _line(node, key) -> int:
-    """1-based line of an item (list index or mapping key) of a ruamel node, 0 when unknown."""
-    try:
-        return (node.lc.item(key) if isinstance(node, CommentedSeq) else node.lc.key(key))[0] + 1
-    except (AttributeError, KeyError, IndexError, TypeError):
-        return 0
+    """1-based line of an item (list index or mapping key) of a positioned node, 0 when unknown."""
+    pos = yamlio.item_pos(node, key, (0, 0)) if isinstance(node, list) else yamlio.key_pos(node, key, (0, 0))
+    return pos[0]
 
 
 def _phrase(value) -> str | None:
