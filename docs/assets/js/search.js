@@ -34,7 +34,8 @@
     SECTION_COVER: 0.5,    // × (1 + this × (share of the query in one section, title included)²)
     TITLE_COVER: 2.5,      // × (1 + this × (share of the query in the title)²) ...
     HEADING_COVER: 1.0,    // ... or in one heading ("Điều 7. Tiêu chuẩn hòa giải viên"), whichever is more
-    PHRASE_BONUS: 1.15,    // × this when the title or that heading holds the words in the order typed
+    TITLE_PHRASE_BONUS: 1.6,  // × this when the title holds the words side by side, in the order typed
+    PHRASE_BONUS: 1.15,    // × this when that heading does ("Điều 7. Tiêu chuẩn hòa giải viên")
     SAME_PAGE_DECAY: 0.75  // each further result from the same page (FAQ questions) counts this much less
   };
   var TYPO_MIN = 4, TYPO_TWO = 8;  // typo matching: words of 4+ letters, distance 2 from 8 letters
@@ -511,7 +512,7 @@
       var inTitle = slots.filter(function (s) { return holdsIn(s, d.titleTf); }).length, head = bestHeading(slots, d);
       var cover = Math.max(1 + RANK.TITLE_COVER * Math.pow(inTitle / slots.length, 2),
                            head ? 1 + RANK.HEADING_COVER * Math.pow(head.held / slots.length, 2) : 1);
-      if (inTitle === slots.length && inOrder(slots, tokens(d.title))) cover *= RANK.PHRASE_BONUS;
+      if (inTitle === slots.length && inOrder(slots, tokens(d.title))) cover *= RANK.TITLE_PHRASE_BONUS;
       else if (head && head.held === slots.length && inOrder(slots, index.sections[head.id].tokens)) cover *= RANK.PHRASE_BONUS;
       if (head && head.held === slots.length && inTitle < slots.length) e.heading = head.id;
       score *= cover;
