@@ -28,6 +28,7 @@ TARGETS = {  # (figure, target, better): the issues' targets, shown beside the m
     "search_keystroke_ms": (150, "max"),
 }
 SITUATION_TARGETS = {"hit@1": 0.80, "hit@3": 0.95}  # and no empty result (issue 16)
+SCALE_TARGETS = {"ratio_to_plain_material": 1.3, "time_per_page_ratio_to_factor_1": 1.2, "search_file_ms": 1500}
 
 
 def kb(n: float) -> str:
@@ -79,6 +80,21 @@ def rows(data: dict) -> list[tuple[str, str, str]]:
         f = sq["situations"]
         out.append((f"Search situations hit@1 / hit@3 / empty results ({f['queries']} situations)",
                     f"{f['hit@1']:.0%} / {f['hit@3']:.0%} / {f['zero_results']}", "≥ 80% / ≥ 95% / 0"))
+    sc = data.get("scale")
+    if sc:
+        n, p = sc["factor"], sc["pages_per_language"]
+        out += [
+            (f"Scale ×{n}: pages per language (vi / en / km)", f"{p['vi']} / {p['en']} / {p['km']}", ""),
+            (f"Scale ×{n}: our build / plain Material at the same size",
+             f"{sc['build_s']} s / {sc['plain_material_build_s']} s = {sc['ratio_to_plain_material']:.2f}×", "≤ 1.30×"),
+            (f"Scale ×{n}: time per page / time per page of today's site",
+             f"{sc['time_per_page_ratio_to_factor_1']:.2f}×", "≤ 1.20×"),
+            (f"Scale ×{n}: peak memory of the build", f"{sc['peak_rss_mb']} MB", ""),
+            (f"Scale ×{n}: search index core (vi, gzip) / first search download",
+             f"{kb(sc['search_index_gz'])} / {kb(sc['first_search_download_gz'])}", ""),
+            (f"Scale ×{n}: search click → first result, file://, 4× CPU", f"{sc['search_file_ms']} ms", "≤ 1500 ms"),
+            (f"Scale ×{n}: offline zip", kb(sc["zip_bytes"]), ""),
+        ]
     qa = data.get("quality")
     if qa:
         for name, r in qa["lighthouse"].items():
@@ -98,6 +114,11 @@ def missed_targets(data: dict) -> list[str]:
     missed = [f"{key} = {figures[key]} (target {'≤' if better == 'max' else '≥'} {target})"
               for key, (target, better) in TARGETS.items()
               if key in figures and (figures[key] > target if better == "max" else figures[key] < target)]
+    sc = data.get("scale")
+    if sc:
+        for key, target in SCALE_TARGETS.items():
+            if sc.get(key) is not None and sc[key] > target:
+                missed.append(f"scale ×{sc['factor']} {key} = {sc[key]} (target ≤ {target})")
     situations = data.get("search", {}).get("situations")
     if situations:
         missed += [f"situations {key} = {situations[key]} (target ≥ {target})"
@@ -143,7 +164,10 @@ def write_readme(root: Path, data: dict) -> None:
 @click.command("bench")
 @click.option("--readme", is_flag=True, help="Only rewrite the README table from bench/latest.json.")
 @click.option("--repeat", default=3, show_default=True, help="Runs per build and browser timing.")
-def bench(readme: bool, repeat: int):
+@click.option("--scale", "factor", default=4, show_default=True, type=click.IntRange(1, 20),
+              help="The scale part builds a site with this many times today's Vietnamese pages.")
+@click.option("--only", type=click.Choice(["scale"]), help="Run only this part; the other figures are kept.")
+def bench(readme: bool, repeat: int, factor: int, only: str | None):
     """Measure build time, sizes, page weight, quiz and search speed and quality; write bench/latest.json."""
     root = project_root()
     if readme:
@@ -153,7 +177,14 @@ def bench(readme: bool, repeat: int):
     import os
     import platform
 
-    from hoagiai.bench import measure
+    from hoagiai.bench import measure, scale
+
+    if only == "scale":
+        click.echo(f"Scale ×{factor}: building the synthetic site and plain Material at the same size…", err=True)
+        data = read_latest(root)
+        data["scale"] = scale.measure(root, factor, repeat=max(1, repeat // 2))
+        _write(root, data)
+        return
     from hoagiai.content.register import load_register
     from hoagiai.quiz import bench as quiz_bench
     from hoagiai.quiz.loader import load_banks
@@ -182,6 +213,12 @@ def bench(readme: bool, repeat: int):
     data["timings"], data["size"]["first_search_download_gz"] = measure.browser_timings(site, offline, repeat=repeat)
     click.echo("Lighthouse, axe and the Nu checker…", err=True)
     data["quality"] = measure.quality(site, lighthouse_runs=repeat)
+    click.echo(f"Scale ×{factor}…", err=True)
+    data["scale"] = scale.measure(root, factor, repeat=max(1, repeat // 2))
+    _write(root, data)
+
+
+def _write(root: Path, data: dict) -> None:
     (root / LATEST).parent.mkdir(exist_ok=True)
     (root / LATEST).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     click.echo(table(data))

@@ -46,3 +46,79 @@ def scaled_project(root: Path, factor: int, dest: Path) -> Path:
         config = re.sub(r"^(nav:\n  - [^\n]+\n)", lambda m: m.group(1) + section, config, count=1, flags=re.M)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
+
+
+def _measured_build(project: Path, out: Path, *, plain_config: Path | None = None) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one build of `project`: ours (strict, hooks) or, with `plain_config`,
+    plain Material. The build runs in a child process so that its own peak is what is read."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    if plain_config is None:
+        code = ("import json,resource,sys; from pathlib import Path; from hoagiai.build import mkdocs_build; "
+                "mkdocs_build(Path(sys.argv[1]), Path(sys.argv[2])); "
+                "print(json.dumps(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))")
+        args = [str(project), str(out)]
+    else:
+        code = ("import json,resource,sys,subprocess,os; subprocess.run([sys.executable,'-m','mkdocs','build','-q',"
+                "'--no-strict','-f',sys.argv[1],'-d',sys.argv[2]],check=True,capture_output=True,"
+                "env={**os.environ,'NO_MKDOCS_2_WARNING':'1'}); "
+                "print(json.dumps(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))")
+        args = [str(plain_config), str(out)]
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=project, capture_output=True, text=True,
+                          check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        from hoagiai.errors import UserError
+
+        raise UserError(f"bench --scale: the build of the {project.name} project failed:\n{proc.stderr[-3000:]}")
+    return seconds, json.loads(proc.stdout.strip().splitlines()[-1]) / 1024
+
+
+def measure(root: Path, factor: int, repeat: int = 1) -> dict:
+    """Build time against plain Material at the same size (median of `repeat` alternating pairs), time per
+    page against today's site, peak memory, search index and first-search download, search from file:// at
+    4× CPU, offline zip."""
+    import gzip
+    import statistics
+    import tempfile
+
+    from hoagiai.bench import measure as m
+    from hoagiai.build import offline_zip
+
+    work = Path(tempfile.mkdtemp(prefix="hoagiai-scale-"))
+    project = scaled_project(root, factor, work / f"x{factor}")
+    plain = m.plain_material_config(project)
+    ours_t, plain_t, rss, base_t = [], [], [], []
+    for i in range(repeat):
+        steps = [("ours", None), ("plain", plain)]
+        for name, config in steps if i % 2 == 0 else reversed(steps):
+            seconds, peak = _measured_build(project, work / name, plain_config=config)
+            (ours_t if config is None else plain_t).append(seconds)
+            if config is None:
+                rss.append(peak)
+        base_t.append(_measured_build(Path(root).resolve(), work / "today")[0])
+    site = work / "ours"
+    pages = m.pages_per_language(site)
+    today = m.pages_per_language(work / "today")
+    zip_path = offline_zip(project, work / "dist")
+    timings, first_download = m.browser_timings(site, m.unzip(zip_path), repeat=max(1, repeat))
+    build_s = statistics.median(ours_t)
+    per_page = build_s / sum(pages.values())
+    per_page_today = statistics.median(base_t) / sum(today.values())
+    return {
+        "factor": factor,
+        "pages_per_language": pages,
+        "build_s": round(build_s, 2),
+        "plain_material_build_s": round(statistics.median(plain_t), 2),
+        "ratio_to_plain_material": round(statistics.median(o / p for o, p in zip(ours_t, plain_t)), 3),
+        "time_per_page_ratio_to_factor_1": round(per_page / per_page_today, 3),
+        "peak_rss_mb": round(max(rss)),
+        "search_index_gz": len(gzip.compress((site / "search" / "hg-vi.js").read_bytes(), 6)),
+        "first_search_download_gz": first_download,
+        "search_file_ms": timings["search_file_ms"],
+        "zip_bytes": zip_path.stat().st_size,
+    }
