@@ -27,9 +27,14 @@ from hoagiai.quiz.embed import embed_quizzes, register_link_for, restore_blocks
 from hoagiai.quiz.loader import BANKS_DIR, load_banks
 from hoagiai.quiz.markers import front_matter_line_offset
 from hoagiai.search import index as search_index
+from hoagiai.source import read_page
+from hoagiai.triage import embed as triage_embed
+from hoagiai.triage.model import TREE_PATH, load_tree
+from hoagiai.triage.render import render_tree
 from hoagiai.urls import relative_url
 
 SYNONYMS_PATH = Path("data/search-synonyms.yml")
+TRIAGE_ASSETS = ("assets/tools/triage.css", "assets/tools/triage.js")  # loaded only where the checker is
 Resolve = Callable[[str], "str | None"]  # docs path → site URL in the language being built, None if absent
 
 
@@ -64,7 +69,8 @@ class SiteBuild:
     def configure(self, *, use_directory_urls: bool, site_id: str, province_settings: dict) -> None:
         """Called once per language build; the data files are read again only when one has changed."""
         self.use_directory_urls, self.site_id, self.province = use_directory_urls, site_id, province_settings
-        data = [self.root / REGISTER_PATH, self.root / SYNONYMS_PATH, *sorted((self.root / BANKS_DIR).glob("*.yml"))]
+        data = [self.root / REGISTER_PATH, self.root / SYNONYMS_PATH, self.root / TREE_PATH,
+                *sorted((self.root / BANKS_DIR).glob("*.yml"))]
         stamp = [(p, p.stat().st_mtime_ns) for p in data if p.exists()]
         if self._stamp == stamp:
             return
@@ -75,6 +81,7 @@ class SiteBuild:
             self.banks = load_banks(root=self.root, register=self.register)
         except UserError as exc:  # the same messages as `hoagiai quiz check`
             raise UserError([f"quiz banks:\n{exc}"]) from None
+        self.tree = load_tree(self.root, self.register)  # the checker's decision tree (data/triage.yml)
         self._stamp = stamp
 
     def start(self, locale: str) -> None:
@@ -103,6 +110,7 @@ class SiteBuild:
             for problem in check_lesson_text(source, f"docs/{page.src_uri}")[1]:
                 self.warn(str(problem))  # the strict build fails on a lesson whose agenda does not add up
         markdown = self._embed_quizzes(markdown, page, locale, resolve)  # first: line numbers match the source
+        markdown, page.meta["hg_triage"] = triage_embed.mark(markdown)
         markdown = pages.nfc(markdown)
         markdown = collapse_trainer_notes(markdown)  # trainer notes: collapsed on the site
         markdown = province.fill(markdown, self.province, locale=locale, page=page.src_uri)
@@ -141,6 +149,9 @@ class SiteBuild:
             html = pages.asset_tags(relative_url(page.url, "assets/quiz/quiz.css"),
                                     relative_url(page.url, "assets/quiz/quiz.js")) + html
         html = restore_blocks(html, page.meta.get("hg_quiz_blocks"))
+        if page.meta.get("hg_triage"):
+            html = self._triage(html, page, locale, resolve)
+        html = self._page_assets(page) + html
         # A page shown as fallback in en and km has the same content HTML (and relative links) as in vi:
         # link and split it once.
         key = (html, page.title, page.meta.get("description", ""))
@@ -160,6 +171,42 @@ class SiteBuild:
         if page.meta.get("review") == "pending":
             return pages.review_banner(locale) + html
         return html
+
+    def _triage(self, html: str, page: PageRef, locale: str, resolve: Resolve) -> str:
+        """The checker where the page's `<!-- triage -->` marker was, and its own small CSS and JS."""
+        def href_for(target: str) -> str:
+            path, _, anchor = target.partition("#")
+            return relative_url(page.url, resolve(path)) + (f"#{anchor}" if anchor else "")
+
+        def page_link(path: str) -> tuple[str, str]:
+            url = resolve(path)
+            if url is None:  # the tree's check saw the file; it is missing from the build (strict fails)
+                self.warn(f"{page.src_uri}: the checker links docs/{path}, which is not in the site")
+                return "#", path
+            return relative_url(page.url, url), self._page_title(path, locale)
+
+        block = render_tree(self.tree, self.register, locale, href_for=href_for, page_link=page_link)
+        tags = pages.asset_tags(*(relative_url(page.url, asset) for asset in TRIAGE_ASSETS))
+        return tags + triage_embed.restore(html, block)
+
+    def _page_title(self, path: str, locale: str) -> str:
+        """A page's title in a language (its translation's, else the Vietnamese one)."""
+        docs = self.root / "docs"
+        translated = docs / path.replace(".md", f".{locale}.md")
+        source = translated if locale != curriculum.DEFAULT_LOCALE and translated.is_file() else docs / path
+        return str(read_page(source).meta.get("title") or path)
+
+    def _page_assets(self, page: PageRef) -> str:
+        """Stylesheets a page asks for in its front matter (`page_assets: [tools/cards.css]`, under
+        docs/assets/), so that one page's print layout does not weigh on every page."""
+        tags = []
+        for asset in page.meta.get("page_assets") or ():
+            path = f"assets/{asset}"
+            if not str(asset).endswith(".css") or not (self.root / "docs" / path).is_file():
+                self.warn(f"{page.src_uri}: page_assets: no stylesheet docs/{path}")
+                continue
+            tags.append(f'<link rel="stylesheet" href="{relative_url(page.url, path)}">')
+        return "\n".join(tags) + ("\n" if tags else "")
 
     def page_output(self, output: str, url: str, locale: str) -> str:
         self._urls.setdefault(locale, []).append(url)

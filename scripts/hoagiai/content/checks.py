@@ -10,7 +10,7 @@ from hoagiai.content import translations
 from hoagiai.content.citations import Citations
 from hoagiai.content.register import load_register
 from hoagiai.curriculum import lecture_module
-from hoagiai.errors import Problem
+from hoagiai.errors import Problem, UserError
 from hoagiai.lessons.model import check_lesson_page
 from hoagiai.source import Page, parse_markdown
 
@@ -85,6 +85,17 @@ def check_markdown(path: Path, rel: str, citations: Citations) -> list[Problem]:
     return problems
 
 
+def _triage_problems(root: Path, register) -> list[Problem]:
+    """The checker's decision tree (data/triage.yml), with the build's own messages."""
+    from hoagiai.triage.model import load_tree  # it uses this module's content rules
+
+    try:
+        load_tree(root, register)
+    except UserError as exc:
+        return [p if isinstance(p, Problem) else Problem(str(p)) for p in exc.problems]
+    return []
+
+
 def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
     register = load_register(root / "data" / "legal-register.yml")
     citations = Citations(register)
@@ -92,6 +103,7 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     if not paths:
         problems += translations.check(root / "docs", root)
+        problems += _triage_problems(root, register)
     for path in files:
         if not path.is_file():
             problems.append(Problem(str(path), 0, 0, "", "no such Markdown file"))
