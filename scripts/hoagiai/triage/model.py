@@ -228,10 +228,12 @@ class _TreeChecker:
             if outcome and claim(outcome.id, pos, where):
                 outcomes[outcome.id] = outcome
         start = data.get("start")
-        if start is not None and start not in questions:
+        if start is None or not questions:
+            pass  # reported above as missing
+        elif start not in questions:
             self.bad(yamlio.value_pos(data, "start", top), "start",
                      f"must be the id of a question (got {start!r})")
-        elif start is not None:
+        else:
             self.graph(start, questions, outcomes, where_is, answers_at)
         if self.problems:
             return None, self.problems
@@ -239,10 +241,10 @@ class _TreeChecker:
 
     def question(self, node: Any, pos: yamlio.Pos, where: str, number: int,
                  answers_at: dict) -> Question | None:
-        if not self.mapping(node, pos, where, QUESTION_KEYS):
+        where_id = _named(where, node)
+        if not self.mapping(node, pos, where_id, QUESTION_KEYS):
             return None
         node_id = self.ident(node, pos, where)
-        where_id = f"{where} ({node_id})" if node_id else where
         text = self.text(node.get("text"), yamlio.value_pos(node, "text", pos), f"{where_id}.text")
         help_ = tuple(self.text(item, p, w) for item, p, w in self.seq(node, "help", pos, where_id))
         answers = []
@@ -261,15 +263,14 @@ class _TreeChecker:
             if node_id and target:
                 answers_at[(node_id, i)] = (yamlio.value_pos(item, "next", p), f"{w}.next")
             answers.append(Answer(label, target or ""))
-        if node_id is None or not text:
-            return None
-        return Question(node_id, number, text, help_, tuple(answers))
+        # Returned even with problems in its texts, so that the graph checks still see its id and answers.
+        return Question(node_id, number, text, help_, tuple(answers)) if node_id else None
 
     def outcome(self, node: Any, pos: yamlio.Pos, where: str) -> Outcome | None:
-        if not self.mapping(node, pos, where, OUTCOME_KEYS):
+        w0 = _named(where, node)
+        if not self.mapping(node, pos, w0, OUTCOME_KEYS):
             return None
         node_id = self.ident(node, pos, where)
-        w0 = f"{where} ({node_id})" if node_id else where
         kind = node.get("kind")
         if kind is not None and kind not in KINDS:
             self.bad(yamlio.value_pos(node, "kind", pos), f"{w0}.kind", f"unknown kind {kind!r} (use {', '.join(KINDS)})")
@@ -308,10 +309,9 @@ class _TreeChecker:
         if node.get("cite") in (None, []) and node.get("unverified") is None:
             self.bad(pos, w0, "needs cite (the verified articles it rests on) or unverified "
                               "(what could not be checked, and where to check it)")
-        if node_id is None or kind not in KINDS or not all(texts.values()) or not steps:
-            return None
-        return Outcome(node_id, kind, texts["title"], texts["summary"], steps, tuple(calls), tuple(cites),
-                       tuple(reads), unverified)
+        # Returned even with problems in its fields, so that answers leading here are not called dangling.
+        return Outcome(node_id, str(kind), texts["title"], texts["summary"], steps, tuple(calls), tuple(cites),
+                       tuple(reads), unverified) if node_id else None
 
     def cite(self, item: Any, pos: yamlio.Pos, where: str) -> Cite | None:
         if not self.mapping(item, pos, where, CITE_KEYS):
@@ -401,6 +401,12 @@ class _TreeChecker:
                 pos, where = where_is[node_id]
                 self.bad(pos, where, f"takes up to {steps} answers to reach ({' → '.join(path)}); "
                                      f"at most {MAX_ANSWERS}")
+
+
+def _named(where: str, node: Any) -> str:
+    """`outcomes[2] (o-refer)`: the place in the file and the id, when there is one."""
+    node_id = node.get("id") if isinstance(node, dict) else None
+    return f"{where} ({node_id})" if isinstance(node_id, str) and node_id else where
 
 
 def check_tree_text(text: str, file: str, register: Register, docs: Path | None = None) -> tuple[Tree | None, list[Problem]]:
