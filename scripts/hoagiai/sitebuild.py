@@ -81,7 +81,8 @@ class SiteBuild:
             self.banks = load_banks(root=self.root, register=self.register)
         except UserError as exc:  # the same messages as `hoagiai quiz check`
             raise UserError([f"quiz banks:\n{exc}"]) from None
-        self.tree = load_tree(self.root, self.register)  # the checker's decision tree (data/triage.yml)
+        # The checker's decision tree (data/triage.yml), when the site has one; a page using it needs it.
+        self.tree = load_tree(self.root, self.register) if (self.root / TREE_PATH).exists() else None
         self._stamp = stamp
 
     def start(self, locale: str) -> None:
@@ -150,7 +151,7 @@ class SiteBuild:
                                     relative_url(page.url, "assets/quiz/quiz.js")) + html
         html = restore_blocks(html, page.meta.get("hg_quiz_blocks"))
         if page.meta.get("hg_triage"):
-            html = self._triage(html, page, locale, resolve)
+            html = self._triage(html, page, locale, resolve, href_for)
         html = self._page_assets(page) + html
         # A page shown as fallback in en and km has the same content HTML (and relative links) as in vi:
         # link and split it once.
@@ -172,12 +173,9 @@ class SiteBuild:
             return pages.review_banner(locale) + html
         return html
 
-    def _triage(self, html: str, page: PageRef, locale: str, resolve: Resolve) -> str:
+    def _triage(self, html: str, page: PageRef, locale: str, resolve: Resolve,
+                href_for: Callable[[str], str]) -> str:
         """The checker where the page's `<!-- triage -->` marker was, and its own small CSS and JS."""
-        def href_for(target: str) -> str:
-            path, _, anchor = target.partition("#")
-            return relative_url(page.url, resolve(path)) + (f"#{anchor}" if anchor else "")
-
         def page_link(path: str) -> tuple[str, str]:
             url = resolve(path)
             if url is None:  # the tree's check saw the file; it is missing from the build (strict fails)
@@ -185,6 +183,9 @@ class SiteBuild:
                 return "#", path
             return relative_url(page.url, url), self._page_title(path, locale)
 
+        if self.tree is None:
+            self.warn(f"{page.src_uri}: the page has <!-- triage --> but {TREE_PATH.as_posix()} is missing")
+            return html
         block = render_tree(self.tree, self.register, locale, href_for=href_for, page_link=page_link)
         tags = pages.asset_tags(*(relative_url(page.url, asset) for asset in TRIAGE_ASSETS))
         return tags + triage_embed.restore(html, block)

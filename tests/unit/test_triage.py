@@ -247,6 +247,17 @@ def test_load_tree_raises_one_user_error_with_every_problem(tmp_path, register):
         load_tree(tmp_path, register)
 
 
+def test_a_site_without_the_tree_builds_unless_a_page_embeds_the_checker(tmp_path):
+    from hoagiai.sitebuild import PageRef, SiteBuild
+
+    warnings: list[str] = []
+    build = SiteBuild(tmp_path, warn=warnings.append)
+    build.tree = None
+    page = PageRef("a.md", "", "a/", "A", {"hg_triage": True}, "vi")
+    assert build._triage("<p>x</p>", page, "vi", lambda path: None, lambda target: target) == "<p>x</p>"
+    assert warnings == ["a.md: the page has <!-- triage --> but data/triage.yml is missing"]
+
+
 # --- rendering -----------------------------------------------------------------------------------------
 
 def render(register, tree_text: str = GOOD, locale: str = "vi") -> str:

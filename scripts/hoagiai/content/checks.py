@@ -87,8 +87,10 @@ def check_markdown(path: Path, rel: str, citations: Citations) -> list[Problem]:
 
 def _triage_problems(root: Path, register) -> list[Problem]:
     """The checker's decision tree (data/triage.yml), with the build's own messages."""
-    from hoagiai.triage.model import load_tree  # it uses this module's content rules
+    from hoagiai.triage.model import TREE_PATH, load_tree  # it uses this module's content rules
 
+    if not (root / TREE_PATH).exists():
+        return []  # a site without the checker; a page that embeds it fails the build
     try:
         load_tree(root, register)
     except UserError as exc:
