@@ -28,8 +28,13 @@ from hoagiai.quiz.loader import BANKS_DIR, load_banks
 from hoagiai.quiz.markers import front_matter_line_offset
 from hoagiai.search import data as search_data
 from hoagiai.search import index as search_index
+from hoagiai.source import read_page
+from hoagiai.triage import embed as triage_embed
+from hoagiai.triage.model import TREE_PATH, load_tree
+from hoagiai.triage.render import render_tree
 from hoagiai.urls import relative_url
 
+TRIAGE_ASSETS = ("assets/tools/triage.css", "assets/tools/triage.js")  # loaded only where the checker is
 Resolve = Callable[[str], "str | None"]  # docs path → site URL in the language being built, None if absent
 
 
@@ -72,6 +77,7 @@ class SiteBuild:
         self.use_directory_urls, self.site_id, self.province = use_directory_urls, site_id, province_settings
         self.site_url, self.site_name, self.offline = site_url, site_name, offline
         data = [self.root / REGISTER_PATH, self.root / search_data.SYNONYMS, self.root / search_data.SUGGESTIONS,
+                self.root / TREE_PATH,
                 *sorted((self.root / BANKS_DIR).glob("*.yml"))]
         stamp = [(p, p.stat().st_mtime_ns) for p in data if p.exists()]
         if self._stamp != stamp:
@@ -91,6 +97,8 @@ class SiteBuild:
             self.banks = load_banks(root=self.root, register=self.register)
         except UserError as exc:  # the same messages as `hoagiai quiz check`
             raise UserError([f"quiz banks:\n{exc}"]) from None
+        # The checker's decision tree (data/triage.yml), when the site has one; a page using it needs it.
+        self.tree = load_tree(self.root, self.register) if (self.root / TREE_PATH).exists() else None
         self._stamp = stamp
 
     def start(self, locale: str) -> None:
@@ -119,6 +127,7 @@ class SiteBuild:
             for problem in check_lesson_text(source, f"docs/{page.src_uri}", self.objective_catalog)[1]:
                 self.warn(str(problem))  # the strict build fails on a lesson whose agenda does not add up
         markdown = self._embed_quizzes(markdown, page, locale, resolve)  # first: line numbers match the source
+        markdown, page.meta["hg_triage"] = triage_embed.mark(markdown)
         markdown = pages.nfc(markdown)
         markdown = collapse_trainer_notes(markdown)  # trainer notes: collapsed on the site
         markdown = province.fill(markdown, self.province, locale=locale, page=page.src_uri)
@@ -157,6 +166,9 @@ class SiteBuild:
             html = pages.asset_tags(relative_url(page.url, "assets/quiz/quiz.css"),
                                     relative_url(page.url, "assets/quiz/quiz.js")) + html
         html = restore_blocks(html, page.meta.get("hg_quiz_blocks"))
+        if page.meta.get("hg_triage"):
+            html = self._triage(html, page, locale, resolve, href_for)
+        html = self._page_assets(page) + html
         # A page shown as fallback in en and km has the same content HTML (and relative links) as in vi:
         # link and split it once.
         key = (html, page.title, page.meta.get("description", ""))
@@ -188,6 +200,42 @@ class SiteBuild:
         tools = reading.toolbar(locale, site_id=self.site_id, speak=kind == "page", help_href=help_href,
                                 share_url=share, title=page.meta.get("title") or page.title or self.site_name)
         return reading.add_aids(html, tools, locale=locale, answers=kind == "answers")
+
+    def _triage(self, html: str, page: PageRef, locale: str, resolve: Resolve,
+                href_for: Callable[[str], str]) -> str:
+        """The checker where the page's `<!-- triage -->` marker was, and its own small CSS and JS."""
+        def page_link(path: str) -> tuple[str, str]:
+            url = resolve(path)
+            if url is None:  # the tree's check saw the file; it is missing from the build (strict fails)
+                self.warn(f"{page.src_uri}: the checker links docs/{path}, which is not in the site")
+                return "#", path
+            return relative_url(page.url, url), self._page_title(path, locale)
+
+        if self.tree is None:
+            self.warn(f"{page.src_uri}: the page has <!-- triage --> but {TREE_PATH.as_posix()} is missing")
+            return html
+        block = render_tree(self.tree, self.register, locale, href_for=href_for, page_link=page_link)
+        tags = pages.asset_tags(*(relative_url(page.url, asset) for asset in TRIAGE_ASSETS))
+        return tags + triage_embed.restore(html, block)
+
+    def _page_title(self, path: str, locale: str) -> str:
+        """A page's title in a language (its translation's, else the Vietnamese one)."""
+        docs = self.root / "docs"
+        translated = docs / path.replace(".md", f".{locale}.md")
+        source = translated if locale != curriculum.DEFAULT_LOCALE and translated.is_file() else docs / path
+        return str(read_page(source).meta.get("title") or path)
+
+    def _page_assets(self, page: PageRef) -> str:
+        """Stylesheets a page asks for in its front matter (`page_assets: [tools/cards.css]`, under
+        docs/assets/), so that one page's print layout does not weigh on every page."""
+        tags = []
+        for asset in page.meta.get("page_assets") or ():
+            path = f"assets/{asset}"
+            if not str(asset).endswith(".css") or not (self.root / "docs" / path).is_file():
+                self.warn(f"{page.src_uri}: page_assets: no stylesheet docs/{path}")
+                continue
+            tags.append(f'<link rel="stylesheet" href="{relative_url(page.url, path)}">')
+        return "\n".join(tags) + ("\n" if tags else "")
 
     def page_output(self, output: str, url: str, locale: str) -> str:
         self._urls.setdefault(locale, []).append(url)

@@ -11,7 +11,7 @@ from hoagiai.content.citations import Citations
 from hoagiai.content.register import load_register
 from hoagiai.content.rules import check_rules, load_rules
 from hoagiai.curriculum import lecture_module
-from hoagiai.errors import Problem
+from hoagiai.errors import Problem, UserError
 from hoagiai.lessons.model import ModuleObjectives, check_lesson_page, objective_catalog
 from hoagiai.source import Page, parse_markdown
 
@@ -87,6 +87,19 @@ def check_markdown(path: Path, rel: str, citations: Citations,
     return problems
 
 
+def _triage_problems(root: Path, register) -> list[Problem]:
+    """The checker's decision tree (data/triage.yml), with the build's own messages."""
+    from hoagiai.triage.model import TREE_PATH, load_tree  # it uses this module's content rules
+
+    if not (root / TREE_PATH).exists():
+        return []  # a site without the checker; a page that embeds it fails the build
+    try:
+        load_tree(root, register)
+    except UserError as exc:
+        return [p if isinstance(p, Problem) else Problem(str(p)) for p in exc.problems]
+    return []
+
+
 def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
     register = load_register(root / "data" / "legal-register.yml")
     citations = Citations(register)
@@ -94,6 +107,7 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     if not paths:
         problems += translations.check(root / "docs", root)
+        problems += _triage_problems(root, register)
     catalog = _objective_catalog(root)
     for path in files:
         if not path.is_file():

@@ -97,10 +97,27 @@ def markers(docs: Path) -> dict:
                 counts[rel] = n
             if lang == curriculum.DEFAULT_LOCALE and (n := len(HEDGES.findall(text))):
                 hedges[rel] = n
+        counts.update(_tree_markers(docs.parent, lang))
         out[lang] = {"markers": sum(counts.values()), "pages": counts,
                      **({"hedges_in_words": sum(hedges.values()), "hedge_pages": hedges}
                         if lang == curriculum.DEFAULT_LOCALE else {})}
     return out
+
+
+def _tree_markers(root: Path, lang: str) -> dict[str, int]:
+    """The checker's outcomes that carry an `unverified` note in this language (shown with the same marker)."""
+    import yaml
+
+    from hoagiai import yamlio
+    from hoagiai.triage.model import TREE_PATH
+
+    try:
+        data = yamlio.load_fast((root / TREE_PATH).read_text(encoding="utf-8"))
+        n = sum(1 for o in data.get("outcomes") or [] if isinstance(o, dict)
+                and isinstance(o.get("unverified"), dict) and lang in o["unverified"])
+    except (OSError, AttributeError, ValueError, yaml.YAMLError):  # `hoagiai check` reports a broken tree
+        return {}
+    return {TREE_PATH.as_posix(): n} if n else {}
 
 
 def as_text(data: dict) -> str:

@@ -46,6 +46,7 @@ MEDIATOR = [ChapterSpec(curriculum_folder(n)) for n in range(1, 9)] + [
     ChapterSpec("van-ban", "Văn bản pháp luật giải thích"),
     ChapterSpec("tinh-huong", "Tình huống"),
     ChapterSpec("bieu-mau", "Biểu mẫu", sheets=True),
+    ChapterSpec("cong-cu", "Công cụ hòa giải", sheets=True),  # the checker as a checklist, the pocket cards
 ]
 TRAINER = [
     ChapterSpec("bai-giang-mau", "Bài giảng mẫu", pattern="index.md"),
