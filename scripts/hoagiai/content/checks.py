@@ -92,6 +92,7 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
     problems: list[Problem] = []
     if not paths:
         problems += translations.check(root / "docs", root)
+        problems += _form_problems(root, citations)
     for path in files:
         if not path.is_file():
             problems.append(Problem(str(path), 0, 0, "", "no such Markdown file"))
@@ -99,3 +100,15 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
             rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
             problems += check_markdown(path, rel, citations)
     return sorted(problems)
+
+
+def _form_problems(root: Path, citations: Citations) -> list[Problem]:
+    """The fillable forms' definitions (data/forms/): their words are checked like a page's."""
+    from hoagiai.errors import UserError
+    from hoagiai.forms.model import load_forms  # it reuses this module's checks
+
+    try:
+        load_forms(root, citations)
+    except UserError as exc:
+        return list(exc.problems)
+    return []
