@@ -43,7 +43,7 @@ def wait_saved(page, text: str, form_id="van-ban-hoa-giai-thanh"):
 
 
 def party(page, i: int, field: str):
-    return page.locator(f'.hg-group[data-g="ben"] .hg-item').nth(i).locator(f'[data-k="{field}"]')
+    return page.locator('.hg-group[data-g="ben"] .hg-item').nth(i).locator(f'[data-k="{field}"]')
 
 
 def fill_agreement(page, tag: str = "A"):

@@ -28,6 +28,7 @@ text is checked like page text (NFC, tone marks, citations, document numbers). P
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -44,14 +45,14 @@ TYPES = ("text", "textarea", "date", "year", "idnumber", "number", "select", "ch
 TOOLS = ("checklist", "deadline", "send")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
-UI_KEYS = (
+UI_KEYS = tuple((
     "heading lead privacy_title privacy privacy_file drafts new open duplicate delete delete_all print download "
     "load share copy add remove required checklist_title done todo on_paper deadline_title deadline_rule "
     "deadline_empty deadline_due deadline_moved deadline_holidays deadline_late deadline_print weekdays ordinals "
     "saved quota no_storage corrupt confirm_delete confirm_all deleted cleared opened duplicated imported bad_file "
     "untitled copy_of current updated bad_date bad_year bad_id long_number copied nothing total motto_1 motto_2 "
     "fingerprint choose tally_caption tally_region send_title send_lead send_share send_sms send_mail send_none "
-    "file_label").split()
+    "file_label").split())  # the texts the template and the script use
 FORM_KEYS = ("id", "page", "title", "motto", "heading", "lead", "warning", "compact", "draft_title", "tools",
              "deadline", "sections")
 SECTION_KEYS = ("id", "legend", "law", "intro", "print", "sign", "tally", "fields")
@@ -90,7 +91,7 @@ class Field:
     sign_note: str = ""
     fingerprint: bool = False
     columns: tuple[Column, ...] = ()
-    fields: tuple["Field", ...] = ()
+    fields: tuple[Field, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,11 +151,11 @@ def load_forms(root: Path, citations: Citations) -> FormSet:
             problems.append(Problem(rel, 0, 0, "", f"cannot read: {exc}"))
             continue
         if path.name == UI_FILE:
-            result, found = yamlio.checked(text, rel, lambda data: _check_ui(data, rel, citations))
+            result, found = yamlio.checked(text, rel, lambda data, rel=rel: _check_ui(data, rel, citations))
             ui = result or {}
         else:
-            result, found = yamlio.checked(
-                text, rel, lambda data: _Checker(rel, path.stem, citations, Path(root) / "docs").run(data))
+            result, found = yamlio.checked(text, rel, functools.partial(_check_form, rel, path.stem, citations,
+                                                                      Path(root) / "docs"))
             if result is not None:
                 forms[result.id] = result
         problems += found
@@ -195,6 +196,10 @@ def _check_ui(data, rel: str, citations: Citations) -> tuple[dict[str, str], lis
         elif isinstance(value, str):
             problems += [Problem(rel, *pos, key, m) for m in text_problems(value, citations)]
     return {k: str(v).strip() for k, v in data.items() if k in UI_KEYS}, problems
+
+
+def _check_form(rel: str, stem: str, citations: Citations, docs: Path, data) -> tuple[Form | None, list[Problem]]:
+    return _Checker(rel, stem, citations, docs).run(data)  # a fresh checker for each reading
 
 
 class _Checker:
@@ -345,7 +350,7 @@ class _Checker:
                     continue
                 show = self.texts(c, "show", f"{where}.columns[{i}]")
                 if not show or not set(show) <= names:
-                    self.bad(c, "show", f"{where}.columns[{i}].show", f"must list fields of the group or '#'")
+                    self.bad(c, "show", f"{where}.columns[{i}].show", "must list fields of the group or '#'")
                 columns += (Column(self.text(c, "head", f"{where}.columns[{i}]", required=True), show),)
         elif "fields" in node or "columns" in node:
             self.bad(node, "fields" if "fields" in node else "columns", where, "only a group has fields and columns")
@@ -400,10 +405,10 @@ class _Checker:
         if ("deadline" in form.tools) != (deadline is not None):
             self.bad(data, "deadline" if deadline is not None else "tools", "deadline",
                      "the deadline tool and the `deadline:` setting go together")
-        if deadline is not None:
-            if not isinstance(deadline, dict) or not set(deadline) <= {"from", "filed"} or "from" not in deadline \
-                    or any(getattr(fields.get(v), "type", None) != "date" for v in deadline.values()):
-                self.bad(data, "deadline", "deadline", "needs from: (and may have filed:) naming date fields")
+        if deadline is not None and (
+                not isinstance(deadline, dict) or not set(deadline) <= {"from", "filed"} or "from" not in deadline
+                or any(getattr(fields.get(v), "type", None) != "date" for v in deadline.values())):
+            self.bad(data, "deadline", "deadline", "needs from: (and may have filed:) naming date fields")
         for path in form.draft_title:
             head, _, sub = path.partition(".")
             ok = head in fields and (bool(sub) == (fields[head].type == "group")) and \
