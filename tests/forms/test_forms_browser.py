@@ -381,6 +381,18 @@ def test_offline_copy_from_file(visit, offline_site):
     assert v.external == [] and v.page_errors == []
 
 
+def test_english_and_khmer_pages_show_the_same_form_and_drafts(visit, base_url):
+    v = visit(**PHONE)
+    fill_agreement(open_form(v.page, base_url + AGREEMENT))
+    for lang in ("en", "km"):
+        page = open_form(v.page, f"{base_url}{lang}/{AGREEMENT}")
+        assert party(page, 0, "ho-ten").input_value() == "Nguyễn Văn A"  # one store per site, not per language
+        page.emulate_media(media="print")
+        assert page.is_visible(".hg-print") and not page.is_visible(".hg-fallback")
+        page.emulate_media(media="screen")
+    assert v.page_errors == []
+
+
 def test_web_copy_does_not_show_the_file_notice(visit, base_url):
     page = open_form(visit().page, base_url + AGREEMENT)
     assert not page.is_visible(".hg-file-only") and page.is_visible(".hg-privacy")
