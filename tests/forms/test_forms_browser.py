@@ -103,7 +103,7 @@ def test_deadline_shown_with_its_caveats(visit, base_url):
     assert "hết thứ hai, ngày 01/03/2027" in text and "chủ nhật, ngày 28/02/2027" in text
     assert "nghỉ lễ" in text and "nộp sớm" in text  # the page knows no holidays and says so
     page.evaluate("dispatchEvent(new Event('beforeprint'))")
-    assert "chậm nhất ngày 01/03/2027" in page.locator(".hg-print").text_content()
+    assert "hạn hết ngày 01/03/2027" in page.locator(".hg-print").text_content()
 
 
 def test_request_warns_when_filed_after_the_limit(visit, base_url):
