@@ -9,7 +9,8 @@ text is checked like page text (NFC, tone marks, citations, document numbers). P
     title: VĂN BẢN HÒA GIẢI THÀNH        # printed title (optional); motto: true prints the national motto
     draft_title: [ben.ho-ten, ngay]      # the fields that name a draft in the list ("group.field" for groups)
     tools: [checklist, deadline]         # checklist of `law:` sections; deadline (6 months); send (question)
-    deadline: {from: ngay, filed: ...}   # the date the 6 months run from; optional: the filing date
+    deadline: {from: ngay, filed: ...}   # the date the 6 months run from; filed: the request's date (a late
+                                         # filing is flagged); without filed the limit is also printed (agreement)
     compact: true                        # print and share only the filled fields (the question form)
     sections:
       - id: can-cu
