@@ -17,6 +17,9 @@ from hoagiai.content import register_page, translations
 from hoagiai.content.citations import Citations, link_citations
 from hoagiai.content.register import REGISTER_PATH, load_register
 from hoagiai.errors import UserError
+from hoagiai.forms import embed as form_embed
+from hoagiai.forms.model import FORMS_DIR, load_forms
+from hoagiai.forms.render import render_form
 from hoagiai.htmltext import Unmatched
 from hoagiai.i18n import t
 from hoagiai.lessons.model import check_lesson_text, objective_catalog
@@ -77,7 +80,7 @@ class SiteBuild:
         self.use_directory_urls, self.site_id, self.province = use_directory_urls, site_id, province_settings
         self.site_url, self.site_name, self.offline = site_url, site_name, offline
         data = [self.root / REGISTER_PATH, self.root / search_data.SYNONYMS, self.root / search_data.SUGGESTIONS,
-                self.root / TREE_PATH,
+                self.root / TREE_PATH, *sorted((self.root / FORMS_DIR).glob("*.yml")),
                 *sorted((self.root / BANKS_DIR).glob("*.yml"))]
         stamp = [(p, p.stat().st_mtime_ns) for p in data if p.exists()]
         if self._stamp != stamp:
@@ -99,6 +102,7 @@ class SiteBuild:
             raise UserError([f"quiz banks:\n{exc}"]) from None
         # The checker's decision tree (data/triage.yml), when the site has one; a page using it needs it.
         self.tree = load_tree(self.root, self.register) if (self.root / TREE_PATH).exists() else None
+        self.forms = load_forms(self.root, self.citations)
         self._stamp = stamp
 
     def start(self, locale: str) -> None:
@@ -128,6 +132,7 @@ class SiteBuild:
                 self.warn(str(problem))  # the strict build fails on a lesson whose agenda does not add up
         markdown = self._embed_quizzes(markdown, page, locale, resolve)  # first: line numbers match the source
         markdown, page.meta["hg_triage"] = triage_embed.mark(markdown)
+        markdown = self._embed_forms(markdown, page)
         markdown = pages.nfc(markdown)
         markdown = collapse_trainer_notes(markdown)  # trainer notes: collapsed on the site
         markdown = province.fill(markdown, self.province, locale=locale, page=page.src_uri)
@@ -157,6 +162,19 @@ class SiteBuild:
                              link_for=link_for, site_id=self.site_id, href_for_bank=bank_page,
                              stash=page.meta.setdefault("hg_quiz_blocks", []))
 
+    def _embed_forms(self, markdown: str, page: PageRef) -> str:
+        if "<!-- form" not in markdown:
+            return markdown
+        source = Path(page.abs_src_path).read_text(encoding="utf-8")
+
+        def render(form_id: str) -> str:
+            return render_form(self.forms.forms[form_id], self.forms.ui, site_id=self.site_id,
+                               province=self.province, mail_subject=t("mail.subject", curriculum.DEFAULT_LOCALE))
+
+        return form_embed.embed_forms(markdown, page=f"docs/{page.src_uri}", src_uri=page.src_uri, forms=self.forms,
+                                      line_offset=front_matter_line_offset(source, markdown), render=render,
+                                      stash=page.meta.setdefault("hg_form_blocks", []))
+
     def page_content(self, html: str, page: PageRef, locale: str, resolve: Resolve) -> str:
         def href_for(target: str) -> str:  # "van-ban/luat-35-2013.md#dieu-24" → URL relative to this page
             path, _, anchor = target.partition("#")
@@ -169,6 +187,10 @@ class SiteBuild:
         if page.meta.get("hg_triage"):
             html = self._triage(html, page, locale, resolve, href_for)
         html = self._page_assets(page) + html
+        if page.meta.get("hg_form_blocks"):  # the same for the fillable forms (docs/bieu-mau/, gui-cau-hoi)
+            html = pages.asset_tags(relative_url(page.url, "assets/forms/forms.css"),
+                                    relative_url(page.url, "assets/forms/forms.js")) + html
+            html = form_embed.restore_blocks(html, page.meta["hg_form_blocks"])
         # A page shown as fallback in en and km has the same content HTML (and relative links) as in vi:
         # link and split it once.
         key = (html, page.title, page.meta.get("description", ""))

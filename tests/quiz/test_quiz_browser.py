@@ -106,6 +106,21 @@ def test_score_pass_mark_review_and_progress_page(context, errors, banks, quiz_h
     assert errors == []
 
 
+def test_reset_clears_only_the_quiz_keys(context, errors, banks, tmp_path):
+    """Form drafts and other settings share the site prefix: "Xóa tiến độ" must leave them alone."""
+    page = open_page(context, standalone_page(tmp_path / "site", render_progress(banks, locale="vi",
+                                                                                  site_id="test-site")), errors)
+    keep = {"hg:test-site:form:van-ban-hoa-giai-thanh": '{"v":1,"drafts":[]}', "hg:test-site:textsize": "2",
+            "hg:other-site:best:m01": '{"p":90}', "hg:test-site:best:m01-old": "{}"}
+    gone = {"hg:test-site:best:m01": '{"p":83}', "hg:test-site:m01:m01-q01:abc123": '{"ok":1}',
+            "hg:test-site:m01:m01-q02:def456": '{"ok":0}'}
+    page.evaluate("items => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v))", {**keep, **gone})
+    page.click(".hg-reset")
+    left = page.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
+    assert left == keep
+    assert errors == []
+
+
 def test_best_score_keeps_the_best_attempt(context, errors, quiz_html, tmp_path):
     page = open_page(context, standalone_page(tmp_path / "site", quiz_html), errors)
     finish_quiz(page)

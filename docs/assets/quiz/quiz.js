@@ -43,10 +43,17 @@
       catch (e) { return null; }
     },
     set: function (key, value) { try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* full */ } },
-    clear: function (prefix) {
+    // Only the quiz's own keys (best:<bank>, <bank>:<question>:…): form drafts and other settings under the
+    // same site prefix stay (hg:<site>:form:…).
+    clear: function (prefix, banks) {
       try {
         var ls = window.localStorage;
-        for (var i = ls.length - 1; i >= 0; i--) { if (ls.key(i).indexOf(prefix) === 0) ls.removeItem(ls.key(i)); }
+        for (var i = ls.length - 1; i >= 0; i--) {
+          var key = ls.key(i);
+          if (banks.some(function (b) { return key === prefix + "best:" + b || key.indexOf(prefix + b + ":") === 0; })) {
+            ls.removeItem(key);
+          }
+        }
       } catch (e) { /* unavailable */ }
     }
   };
@@ -245,7 +252,7 @@
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
     box.appendChild(button("hg-reset", t("reset"), function () {
-      store.clear(prefix(box));
+      store.clear(prefix(box), all(box, "tr[data-bank]").map(function (r) { return r.getAttribute("data-bank"); }));
       fillProgress(box);
       status.textContent = t("cleared");
     }));

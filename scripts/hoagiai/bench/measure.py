@@ -19,7 +19,8 @@ from hoagiai.quality.serve import QuietHandler
 
 OUR_ASSETS = ("assets/css/site.css", "assets/css/read.css", "assets/quiz/quiz.css", "assets/js/site.js",
               "assets/js/read.js", "assets/js/search.js", "assets/css/search.css", "assets/quiz/quiz.js",
-              "assets/js/speak.js", "assets/css/speak.css")
+              "assets/js/speak.js", "assets/css/speak.css", "assets/forms/forms.js",
+              "assets/forms/forms.css")
 
 
 def gz(data: bytes) -> int:
@@ -87,7 +88,8 @@ def page_transfer(site: Path, page: Path) -> dict[str, int]:
 
 
 def our_assets(site: Path) -> dict[str, int]:
-    """JS/CSS we add: on every page, and in total (quiz.js/css only on pages with a quiz)."""
+    """JS/CSS we add: on every page, and in total (quiz.js/css only on pages with a quiz, forms.js/css only on
+    form pages)."""
     return {"raw": sum((site / a).stat().st_size for a in OUR_ASSETS),
             "gz": sum(gz((site / a).read_bytes()) for a in OUR_ASSETS),
             "every_page_gz": sum(gz((site / a).read_bytes()) for a in OUR_ASSETS_ALWAYS)}

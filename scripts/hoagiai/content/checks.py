@@ -108,6 +108,7 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
     if not paths:
         problems += translations.check(root / "docs", root)
         problems += _triage_problems(root, register)
+        problems += _form_problems(root, citations)
     catalog = _objective_catalog(root)
     for path in files:
         if not path.is_file():
@@ -130,3 +131,15 @@ def _objective_catalog(root: Path) -> dict[int, ModuleObjectives] | None:
         return objective_catalog(root, load_banks(root=root))
     except UserError:
         return None
+
+
+def _form_problems(root: Path, citations: Citations) -> list[Problem]:
+    """The fillable forms' definitions (data/forms/): their words are checked like a page's."""
+    from hoagiai.errors import UserError
+    from hoagiai.forms.model import load_forms  # it reuses this module's checks
+
+    try:
+        load_forms(root, citations)
+    except UserError as exc:
+        return list(exc.problems)
+    return []
