@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from hoagiai import yamlio
 
 QUERIES = Path("tests/search/queries.yml")
 SITUATIONS = Path("tests/search/situations.yml")
@@ -40,7 +40,7 @@ class Result:
 
 def load(path: Path) -> list[dict]:
     """Queries as {lang, q, expect: [urls]} (queries.yml's single `expect` becomes a list; lang defaults to vi)."""
-    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = yamlio.load_fast(path.read_text(encoding="utf-8"))
     return [{**q, "lang": q.get("lang", "vi"),
              "expect": q["expect"] if isinstance(q["expect"], list) else [q["expect"]]} for q in items]
 
