@@ -26,10 +26,8 @@ def ask(page, query):
     if not page.evaluate("document.getElementById('__search').checked"):
         open_search(page)
     page.locator(".md-search__input").fill(query)
-    page.wait_for_function("""q => { const meta = document.querySelector('.md-search-result__meta').textContent;
-        const a = document.querySelector('.md-search-result__link');
-        return /Không tìm thấy/.test(meta) || (!!a && !!window.hgSearch
-          && a.href.includes('h=' + encodeURIComponent(window.hgSearch.tokens(q).join(' ')))); }""", arg=query)
+    page.wait_for_function("q => document.querySelector('.md-search-result__list').getAttribute('data-hg-for') === q",
+                           arg=query)
     return page.locator(".md-search-result__item")
 
 
@@ -176,9 +174,12 @@ def test_the_first_search_loads_the_core_then_texts_for_the_results_in_view(base
     assert any(r.endswith("/search/hg-vi.js") for r in loaded) and not [r for r in loaded if "hg-en" in r]
     assert all(r.startswith("script ") or r.startswith("link ") for r in loaded)  # script files: no fetch
     assert 1 <= len(texts) < 12  # not the texts of all twelve results, nor every page's
-    v.page.locator(".md-search-result__item").last.scroll_into_view_if_needed()
-    v.page.wait_for_function("n => document.querySelectorAll('script[src*=\"/search/vi/\"]').length > n", arg=len(texts))
+    last = v.page.locator(".md-search-result__item").last
+    name = last.get_attribute("data-hg-text")  # the page whose text the last result's snippet needs
+    last.scroll_into_view_if_needed()
     v.page.wait_for_selector(".md-search-result__item:last-child p:not(:empty)")  # its snippet, filled in place
+    after = [r for r in search_requests(v.page) if "/search/vi/" in r]
+    assert any(r.endswith(f"/search/{name}.js") for r in after), (name, after)  # loaded for it, or before
 
 
 def test_split_index_through_nginx_with_gzip_within_the_budget(site, browser, tmp_path):

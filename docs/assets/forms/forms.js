@@ -424,7 +424,8 @@
     form.querySelector(".hg-file-only").hidden = location.protocol !== "file:";
     all(form, '[data-act="share"]').forEach(function (b) { b.hidden = !navigator.share; });
     form.hidden = false;
-    write(form, (cur = find(doc.current) || null) ? cur.values : {});
+    cur = find(doc.current) || null;
+    write(form, cur ? cur.values : {});
     list();
     refresh();
     if (loaded.err) say(msg(loaded.err));

@@ -27,7 +27,7 @@
     // the translation-review list are found by their title, never lifted by the words in their body.
     KIND_BODY: { "case": 1, faq: 1, reading: 1, law: 1, ask: 1, overview: 0.35, trainer: 0.6,
                  quiz: 0, progress: 0, review: 0 },
-    KIND_RESULT: { "case": 1.1, faq: 1.1, reading: 1, law: 1, ask: 1, overview: 0.7, trainer: 0.5,
+    KIND_RESULT: { "case": 1.1, faq: 1.1, reading: 1.1, law: 1, ask: 1, overview: 0.7, trainer: 0.5,
                    quiz: 0.7, progress: 0.7, review: 0.7 },
     COVERAGE_POWER: 1.5,   // × (share of the query a page holds) ^ this; the share counts each word ...
     COVERAGE_RARITY: 0.5,  // ... weighted this much by its rarity (0: every word alike, 1: by rarity only)
@@ -633,6 +633,7 @@
     if (!query.trim()) { showSuggestions(list, meta); return; }
     var found = search(query);
     draw(list, meta, found, found.results.slice(0, MAX_RESULTS));
+    list.setAttribute("data-hg-for", query);  // which query the list shows (tests wait for it)
     // Snippets: a result's page text is loaded when the result comes near the screen.
     var items = Array.from(list.querySelectorAll(".md-search-result__item")), mine = generation;
     function fill(li) {
