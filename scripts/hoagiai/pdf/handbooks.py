@@ -14,9 +14,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from hoagiai import province
+from hoagiai import curriculum, province
 from hoagiai.curriculum import DEFAULT_LOCALE
-from hoagiai.curriculum import folder as curriculum_folder
 from hoagiai.documents import date
 from hoagiai.errors import UserError
 from hoagiai.i18n import t
@@ -42,12 +41,16 @@ class ChapterSpec:
     one_per_page: bool = False  # one chapter per page (lectures)
 
 
-MEDIATOR = [ChapterSpec(curriculum_folder(n)) for n in range(1, 9)] + [
+MEDIATOR_AFTER_MODULES = [  # the mediator's handbook: every module's readings (curriculum), then these
     ChapterSpec("van-ban", "Văn bản pháp luật giải thích"),
     ChapterSpec("tinh-huong", "Tình huống"),
     ChapterSpec("bieu-mau", "Biểu mẫu", sheets=True),
     ChapterSpec("cong-cu", "Công cụ hòa giải", sheets=True),  # the checker as a checklist, the pocket cards
 ]
+def mediator_chapters(docs: Path) -> list[ChapterSpec]:
+    return [ChapterSpec(m.folder) for m in curriculum.modules(docs)] + MEDIATOR_AFTER_MODULES
+
+
 TRAINER = [
     ChapterSpec("bai-giang-mau", "Bài giảng mẫu", pattern="index.md"),
     ChapterSpec("bai-giang-mau", pattern="mo-dun-*.md", one_per_page=True),
@@ -146,7 +149,7 @@ def handbook_books(root: Path, site_dir: Path) -> dict[str, Book]:
     nav, docs, cover = nav_paths(config), root / "docs", _cover_lines(config)
     return {
         MEDIATOR_PDF: Book("Sổ tay hòa giải viên", "Tài liệu bồi dưỡng hòa giải viên ở cơ sở", cover,
-                           _chapters(docs, MEDIATOR, nav, site_dir, "omit")),
+                           _chapters(docs, mediator_chapters(docs), nav, site_dir, "omit")),
         TRAINER_PDF: Book("Tài liệu dành cho tập huấn viên", "Bài giảng mẫu và hướng dẫn tập huấn", cover,
                           _chapters(docs, TRAINER, nav, site_dir, "expand")),
         KHMER_PDF: khmer_book(root, site_dir, config),
