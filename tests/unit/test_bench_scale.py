@@ -23,6 +23,8 @@ def test_three_times_the_vietnamese_pages_all_in_the_nav(tmp_path):
     assert copy.read_text(encoding="utf-8") == (ROOT / "docs" / "tinh-huong" / "tinh-huong-01.md").read_text(
         encoding="utf-8")  # same relative links: they resolve inside the copy
     assert (project / "data").resolve() == (ROOT / "data").resolve()  # data and code are linked, not copied
+    copied_form = project / "docs" / SCALE_DIR / "ban-2" / "gui-cau-hoi.md"
+    assert "<!-- form " not in copied_form.read_text(encoding="utf-8")  # a form belongs on its own page only
 
 
 def test_factor_one_is_today_s_site(tmp_path):

@@ -218,6 +218,7 @@ def bench(readme: bool, repeat: int, factor: int, only: str | None):
     data["timings"], data["size"]["first_search_download_gz"] = measure.browser_timings(site, offline, repeat=repeat)
     click.echo("Lighthouse, axe and the Nu checker…", err=True)
     data["quality"] = measure.quality(site, lighthouse_runs=repeat)
+    _write(root, data)  # the figures so far are kept even if the scale part fails
     click.echo(f"Scale ×{factor}…", err=True)
     data["scale"] = scale.measure(root, factor, repeat=max(1, repeat // 2))
     _write(root, data)

@@ -18,6 +18,7 @@ from pathlib import Path
 from hoagiai.source import is_translation
 
 SCALE_DIR = "quy-mo"
+_FORM_MARKER = re.compile(r"^<!--\s*form\s+[a-z0-9-]+\s*-->\s*$", re.MULTILINE)
 LINKED = ("data", "quizzes", "overrides", "scripts", "pyproject.toml")
 
 
@@ -37,7 +38,9 @@ def scaled_project(root: Path, factor: int, dest: Path) -> Path:
         copy = dest / "docs" / SCALE_DIR / f"ban-{k}"
         for rel in vi_pages:
             (copy / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(root / "docs" / rel, copy / rel)
+            # A fillable form belongs on its own page: the copies show the page without it.
+            text = _FORM_MARKER.sub("", (root / "docs" / rel).read_text(encoding="utf-8"))
+            (copy / rel).write_text(text, encoding="utf-8")
             nav.append(f"{SCALE_DIR}/ban-{k}/{rel.as_posix()}")
         shutil.copytree(root / "docs" / "assets" / "img", copy / "assets" / "img")  # images the pages link to
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -58,7 +61,9 @@ def _measured_build(project: Path, out: Path, *, plain_config: Path | None = Non
 
     if plain_config is None:
         code = ("import json,resource,sys; from pathlib import Path; from hoagiai.build import mkdocs_build; "
-                "mkdocs_build(Path(sys.argv[1]), Path(sys.argv[2])); "
+                "from hoagiai.errors import UserError\n"
+                "try: mkdocs_build(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+                "except UserError as e: sys.exit(str(e))\n"
                 "print(json.dumps(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))")
         args = [str(project), str(out)]
     else:
