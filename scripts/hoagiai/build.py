@@ -18,6 +18,7 @@ from pathlib import Path
 from hoagiai.errors import UserError
 
 SITE_NAME = "hoa-giai-co-so"
+WEB_ONLY = ("assets/img/share-card.png",)
 
 
 def mkdocs_build(root: Path, site_dir: Path, *, offline: bool = False, env: dict | None = None) -> None:
@@ -52,6 +53,8 @@ def offline_zip(root: Path, dist: Path, *, date: dt.date | None = None) -> Path:
         mkdocs_build(root, site, offline=True)
         for page in site.rglob("404.html"):  # a 404 page needs a web server (its links are root-absolute)
             page.unlink()
+        for name in WEB_ONLY:  # what only a web address uses (the card Zalo and Facebook show for a shared link)
+            (site / name).unlink(missing_ok=True)
         dist.mkdir(parents=True, exist_ok=True)
         target = dist / f"{folder}.zip"
         partial = target.with_suffix(".zip.part")

@@ -31,7 +31,7 @@ from hoagiai.quiz.loader import BANKS_DIR, load_banks
 from hoagiai.quiz.markers import front_matter_line_offset
 from hoagiai.search import data as search_data
 from hoagiai.search import index as search_index
-from hoagiai.source import read_page
+from hoagiai.source import parse_markdown, read_page
 from hoagiai.triage import embed as triage_embed
 from hoagiai.triage.model import TREE_PATH, load_tree
 from hoagiai.triage.render import render_tree
@@ -71,6 +71,8 @@ class SiteBuild:
     _sections: dict[str, list] = field(default_factory=dict)
     _content: dict = field(default_factory=dict)  # fallback pages: same content HTML in every language
     _file_urls: dict[str, dict] = field(default_factory=dict)
+    _read: set[str] = field(default_factory=set)  # sources whose front matter was checked
+    _forms_html: dict[str, str] = field(default_factory=dict)
     objective_catalog: dict | None = None  # module -> ModuleObjectives, for lectures' quiz_objectives
 
     # --- configuration and data ---------------------------------------------------------------------------
@@ -126,6 +128,11 @@ class SiteBuild:
 
     # --- pages -------------------------------------------------------------------------------------------
     def page_markdown(self, markdown: str, page: PageRef, locale: str, resolve: Resolve) -> str:
+        if page.abs_src_path not in self._read:  # each source once: MkDocs read its front matter as YAML 1.1
+            self._read.add(page.abs_src_path)
+            source = parse_markdown(Path(page.abs_src_path).read_text(encoding="utf-8"), f"docs/{page.src_uri}")
+            for problem in source.ambiguities:
+                self.warn(str(problem))  # the strict build fails: the two readings disagree, quote the value
         if locale == curriculum.DEFAULT_LOCALE and curriculum.lecture_module(page.src_uri) is not None:
             source = Path(page.abs_src_path).read_text(encoding="utf-8")  # once per lecture, in the first build
             for problem in check_lesson_text(source, f"docs/{page.src_uri}", self.objective_catalog)[1]:
@@ -167,9 +174,12 @@ class SiteBuild:
             return markdown
         source = Path(page.abs_src_path).read_text(encoding="utf-8")
 
-        def render(form_id: str) -> str:
-            return render_form(self.forms.forms[form_id], self.forms.ui, site_id=self.site_id,
-                               province=self.province, mail_subject=t("mail.subject", curriculum.DEFAULT_LOCALE))
+        def render(form_id: str) -> str:  # the same Vietnamese form in every language: rendered once a build
+            if form_id not in self._forms_html:
+                self._forms_html[form_id] = render_form(
+                    self.forms.forms[form_id], self.forms.ui, site_id=self.site_id, province=self.province,
+                    mail_subject=t("mail.subject", curriculum.DEFAULT_LOCALE))
+            return self._forms_html[form_id]
 
         return form_embed.embed_forms(markdown, page=f"docs/{page.src_uri}", src_uri=page.src_uri, forms=self.forms,
                                       line_offset=front_matter_line_offset(source, markdown), render=render,
@@ -261,12 +271,13 @@ class SiteBuild:
 
     def page_output(self, output: str, url: str, locale: str) -> str:
         self._urls.setdefault(locale, []).append(url)
-        return mark_foreign_runs(pages.fix_theme_html(output), locale)  # lang on Khmer/Vietnamese runs
+        # lang on Khmer/Vietnamese runs; white space between tags compacted
+        return pages.compact(mark_foreign_runs(pages.fix_theme_html(output), locale))
 
     def template_output(self, output: str, template_name: str, locale: str) -> str:
         output = pages.fix_theme_html(output)
         if template_name.endswith(".html"):  # the 404 pages, not sitemap.xml
-            output = mark_foreign_runs(output, locale)
+            output = pages.compact(mark_foreign_runs(output, locale))
         if template_name == "404.html":
             self._404[locale] = output
         return output
@@ -293,6 +304,7 @@ class SiteBuild:
         self._404.clear()
         self._content.clear()
         self._file_urls.clear()
+        self._forms_html.clear()
         pages.remove_unused_theme_files(site_dir)
         if not self.offline:
             pwa.write(site_dir, name=self.site_name, short_name=self.site_name, description=description)

@@ -5,10 +5,12 @@ The default toc slugify is ASCII-only: it turns "Điều" into "ieu" and every K
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPLIT = re.compile(r"[^\w\u0300-\u036f\u1780-\u17ff\u19e0-\u19ff]+|_+")
 
 
+@lru_cache(maxsize=16384)  # every build slugs the same headings in three languages
 def fold(text: str) -> str:
     """NFC text without Latin diacritics and with đ→d; marks on other scripts (Khmer) are kept."""
     out: list[str] = []

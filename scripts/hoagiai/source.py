@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -50,8 +50,13 @@ class Page:
     text: str
     meta: dict = field(default_factory=dict)  # {} without valid front matter
     meta_text: str | None = None  # the YAML between the --- lines
-    meta_problems: list[Problem] = field(default_factory=list)
+    meta_problems: list[Problem] = field(default_factory=list)  # not YAML, or not a mapping
     body_start: int = 1  # line number of the body's first line (MkDocs drops blank lines after the front matter)
+
+    @cached_property
+    def ambiguities(self) -> list[Problem]:
+        """Front matter scalars MkDocs (YAML 1.1) reads differently from our tools (YAML 1.2): quote them."""
+        return yamlio.ambiguous_scalars(self.meta_text, self.file, line_offset=1) if self.meta_text else []
 
     @property
     def has_front_matter(self) -> bool:
@@ -74,6 +79,8 @@ class Page:
     def code_lines(self) -> frozenset[int]:
         """File line numbers inside fenced code blocks, fences included."""
         found: set[int] = set()
+        if "```" not in self.body and "~~~" not in self.body:
+            return frozenset()  # no fence at all: no need to parse the page
         for token in self._tokens:
             if token.type == "fence" and token.map:
                 found.update(range(token.map[0] + self.body_start, token.map[1] + self.body_start))
@@ -118,6 +125,7 @@ class Page:
         return out
 
 
+@lru_cache(maxsize=1024)  # a page shown in three languages is read once; Page is not changed by its readers
 def parse_markdown(text: str, file: str = "", *, front_matter: bool = True) -> Page:
     """Read a Markdown text: a whole page file, or (front_matter=False) a body MkDocs hands to a hook."""
     m = FRONT_MATTER.match(text) if front_matter else None
@@ -137,7 +145,6 @@ def parse_markdown(text: str, file: str = "", *, front_matter: bool = True) -> P
     if not isinstance(meta, dict):
         problems.append(Problem(file, 2, 0, "front matter", "must be a mapping of keys (title: …)"))
         meta = {}
-    problems += yamlio.ambiguous_scalars(meta_text, file, line_offset=1)
     return Page(file, text, meta, meta_text, problems, body_start)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, TypeVar
 
 import yaml
@@ -151,7 +152,7 @@ def shift(pos: Pos, lines: int) -> Pos:
 def ambiguous_scalars(text: str, file: str, line_offset: int = 0) -> list[Problem]:
     """Plain scalars that YAML 1.1 (MkDocs) and YAML 1.2 (our tools) read differently, each with a hint."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         return []  # a syntax error is reported by whoever parses the text
     problems: list[Problem] = []
@@ -162,7 +163,7 @@ def ambiguous_scalars(text: str, file: str, line_offset: int = 0) -> list[Proble
             stack.extend(v for pair in node.value for v in pair)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
-        elif isinstance(node, yaml.ScalarNode) and node.style is None:
+        elif isinstance(node, yaml.ScalarNode) and not node.style:  # plain (libyaml: "", PyYAML: None)
             old, new = _both(node.value)
             if not (type(old) is type(new) and old == new):
                 problems.append(Problem(
@@ -172,6 +173,7 @@ def ambiguous_scalars(text: str, file: str, line_offset: int = 0) -> list[Proble
     return sorted(problems)
 
 
+@lru_cache(maxsize=4096)  # the same scalars (dates, audiences, modules) recur on every page
 def _both(value: str) -> tuple[Any, Any]:
     """The value of one plain scalar in YAML 1.1 (PyYAML, as MkDocs) and in YAML 1.2 (ours)."""
     results = []

@@ -61,9 +61,10 @@ def test_no_law_marks_where_the_law_sets_no_contents(forms):
         assert laws(forms.forms[form_id]) == []
 
 
-def test_the_logbook_asks_no_identity_number(forms):
-    fields = {f.id for s in forms.forms["so-theo-doi"].sections for g in s.fields for f in (g, *g.fields)}
-    assert "so-dinh-danh" not in fields
+def test_the_logbook_takes_identity_numbers_only_when_needed(forms):
+    fields = {f.id: f for s in forms.forms["so-theo-doi"].sections for g in s.fields for f in (g, *g.fields)}
+    number = fields["so-dinh-danh"]
+    assert not number.required and "Không bắt buộc" in number.hint and "giữ kín" in number.hint
 
 
 def test_identity_number_for_each_party(forms):

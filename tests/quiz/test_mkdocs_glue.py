@@ -44,8 +44,9 @@ def make_project(tmp_path: Path, page: str) -> Path:
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
+    """A strict build; warnings are shown (with -q MkDocs would not count them)."""
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "scripts")}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")],
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")],
                           capture_output=True, text=True, cwd=project, check=False, env=env)
 
 
@@ -92,3 +93,10 @@ def test_broken_bank_fails_the_build_with_the_same_messages(tmp_path):
     expected = (FIXTURES / "invalid" / "empty-lists.expected").read_text(encoding="utf-8")
     for line in expected.splitlines():
         assert f"quizzes/{line}" in result.stderr + result.stdout
+
+
+def test_front_matter_the_two_yaml_readings_disagree_on_fails_the_build(tmp_path):
+    project = make_project(tmp_path, "---\ntitle: Trang\nmodule: 010\n---\n\n# Trang\n")
+    result = build(project)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/index.md:3:9: '010' means 8 to MkDocs (YAML 1.1) but 10 to hoagiai (YAML 1.2)" in result.stderr

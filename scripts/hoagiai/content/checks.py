@@ -52,7 +52,7 @@ def check_markdown(path: Path, rel: str, citations: Citations,
         problems.append(Problem(rel, line, 0, "", "text is not Unicode NFC (the build normalises it; fix the file)"))
         text = unicodedata.normalize("NFC", text)
     page = parse_markdown(text, rel)
-    problems += page.meta_problems
+    problems += page.meta_problems + page.ambiguities
     if not page.has_front_matter:
         problems.append(Problem(rel, 1, 0, "", "no YAML front matter (title, description)"))
     elif not page.meta_problems or page.meta:

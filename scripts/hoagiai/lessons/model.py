@@ -272,7 +272,7 @@ def check_lesson_page(page: Page, catalog: Mapping[int, ModuleObjectives] | None
         return checker.run(), checker.problems
 
     lesson, problems = yamlio.checked(page.meta_text, page.file, check, line_offset=1)
-    return lesson, sorted(set(problems) | set(page.meta_problems))
+    return lesson, sorted(set(problems) | set(page.meta_problems) | set(page.ambiguities))
 
 
 def check_lesson_text(text: str, file: str, catalog: Mapping[int, ModuleObjectives] | None = None

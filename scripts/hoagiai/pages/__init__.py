@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import unicodedata
 
@@ -39,6 +40,17 @@ _THEME_FIXES = (
     ('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"'),
     ('type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"'),
 )
+
+
+_BETWEEN_TAGS = re.compile(r">[ \t\r\n]{2,}<")
+_KEEPS_SPACES = re.compile(r"<(?:pre|textarea)\b", re.IGNORECASE)
+
+
+def compact(output: str) -> str:
+    """Runs of white space between two tags become one line break: the page renders the same (white space
+    between tags is one space either way), and 390 pages × 3 languages weigh less on a phone and in the
+    offline zip. Pages with <pre> or <textarea>, where spaces are content, are left as they are."""
+    return output if _KEEPS_SPACES.search(output) else _BETWEEN_TAGS.sub(">\n<", output)
 
 
 def fix_theme_html(output: str) -> str:

@@ -175,8 +175,9 @@ def build_index(sections: list[Section], data: SearchData | None = None, lang: s
         parts += [(sec.anchor, sec.heading, [sec]) for sec in questions]
         for anchor, title, members in parts:
             body = " ".join(texts[name][block.index(sec)] for sec in members)
+            doc = len(docs)
             for folded, word in accented_words(body):
-                spellings[folded][word].add(len(docs))
+                spellings[folded][word].add(doc)
             docs.append(_row("doc", page=page, anchor=anchor, title=title, kind=kind, length=len(tokens(body))))
         for sec, text in zip(block, texts[name]):
             for tok, n in Counter(tokens(text)).items():
