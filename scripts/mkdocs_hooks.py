@@ -52,7 +52,7 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    build.start(_locale(config))
+    build.start(_locale(config), Path(config.site_dir))
 
 
 def on_env(env, config, files):

@@ -9,7 +9,10 @@ It knows nothing of MkDocs' objects: pages arrive as `PageRef`, file lookups as 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
+from multiprocessing import get_context
 from pathlib import Path
 
 from hoagiai import curriculum, pages, province, reading, sitemaps
@@ -39,6 +42,12 @@ from hoagiai.urls import relative_url
 
 TRIAGE_ASSETS = ("assets/tools/triage.css", "assets/tools/triage.js")  # loaded only where the checker is
 Resolve = Callable[[str], "str | None"]  # docs path → site URL in the language being built, None if absent
+
+
+@cache
+def _background() -> ProcessPoolExecutor:
+    """One worker process, started clean (spawn: never a fork of MkDocs' threads), kept for the whole run."""
+    return ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
 
 
 @dataclass
@@ -73,6 +82,8 @@ class SiteBuild:
     _file_urls: dict[str, dict] = field(default_factory=dict)
     _read: set[str] = field(default_factory=set)  # sources whose front matter was checked
     _forms_html: dict[str, str] = field(default_factory=dict)
+    _site_dir: Path | None = None
+    _vi_index: Future | None = None  # the Vietnamese search files, being written in another process
     objective_catalog: dict | None = None  # module -> ModuleObjectives, for lectures' quiz_objectives
 
     # --- configuration and data ---------------------------------------------------------------------------
@@ -107,8 +118,16 @@ class SiteBuild:
         self.forms = load_forms(self.root, self.citations)
         self._stamp = stamp
 
-    def start(self, locale: str) -> None:
+    def start(self, locale: str, site_dir: Path) -> None:
         self._building.append(locale)
+        if locale == curriculum.DEFAULT_LOCALE:
+            self._site_dir = Path(site_dir)
+        elif self._vi_index is None and self._sections.get(curriculum.DEFAULT_LOCALE):
+            # The Vietnamese pages are all done (static-i18n builds en and km inside vi's post-build): write
+            # their search files on the other core while the en and km pages render.
+            self._vi_index = _background().submit(
+                search_index.write_language, self._site_dir, curriculum.DEFAULT_LOCALE,
+                self._sections[curriculum.DEFAULT_LOCALE], None, "", self.search)
 
     def resolver(self, locale: str, lookup: Resolve) -> Resolve:
         """`lookup` cached per language (static-i18n's file lookup is slow; citations ask often)."""
@@ -290,9 +309,12 @@ class SiteBuild:
         # static-i18n's build_only_locale (for authors) builds one language at the site's root.
         lang_dir = site_dir / locale if locale != curriculum.DEFAULT_LOCALE and (site_dir / locale).is_dir() \
             else site_dir
-        # The vi sections are known: the en and km builds run inside the vi build's post-build.
-        search_index.write_language(site_dir, locale, sections, self._sections.get(curriculum.DEFAULT_LOCALE, []),
-                                    f"{locale}/" if lang_dir != site_dir else "", self.search)
+        if locale == curriculum.DEFAULT_LOCALE and self._vi_index is not None:
+            job, self._vi_index = self._vi_index, None
+            job.result()  # written in the background; its error, if any, is raised here
+        else:  # the vi sections are known: the en and km builds run inside the vi build's post-build
+            search_index.write_language(site_dir, locale, sections, self._sections.get(curriculum.DEFAULT_LOCALE, []),
+                                        f"{locale}/" if lang_dir != site_dir else "", self.search)
         if locale != curriculum.DEFAULT_LOCALE:
             sitemaps.write(lang_dir / "sitemap.xml", self.site_url, locale, self._urls.pop(locale, []))
             return

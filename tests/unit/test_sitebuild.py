@@ -32,11 +32,11 @@ def resolve(path: str) -> str:
 def run_languages(build: SiteBuild, site: Path, *, offline: bool) -> None:
     build.offline = offline
     (site / "en").mkdir(parents=True)
-    build.start("vi")
+    build.start("vi", site)
     build.page_content(PAGE_HTML, page("x/"), "vi", resolve)
     build.page_output("<html></html>", "x/", "vi")
     build.template_output("<html>vi 404</html>", "404.html", "vi")
-    build.start("en")  # static-i18n runs en inside vi's post-build
+    build.start("en", site / "en")  # static-i18n runs en inside vi's post-build (vi search files: in the background)
     build.page_content(PAGE_HTML, page("en/x/", meta={"hg_fallback": True}), "en", resolve)
     build.page_output("<html></html>", "en/x/", "en")
     build.template_output("<html>en 404</html>", "404.html", "en")

@@ -15,6 +15,7 @@ import re
 import shutil
 from pathlib import Path
 
+from hoagiai.siteconfig import load_mkdocs_yml
 from hoagiai.source import is_translation
 
 SCALE_DIR = "quy-mo"
@@ -33,7 +34,8 @@ def scaled_project(root: Path, factor: int, dest: Path) -> Path:
             os.symlink(root / name, dest / name)
     shutil.copytree(root / "docs", dest / "docs", ignore=shutil.ignore_patterns(SCALE_DIR))
     vi_pages = sorted(p.relative_to(root / "docs") for p in (root / "docs").rglob("*.md") if not is_translation(p))
-    nav = []
+    site_nav = load_mkdocs_yml(root).get("nav") or []
+    copies = []
     for k in range(2, factor + 1):
         copy = dest / "docs" / SCALE_DIR / f"ban-{k}"
         for rel in vi_pages:
@@ -41,14 +43,36 @@ def scaled_project(root: Path, factor: int, dest: Path) -> Path:
             # A fillable form belongs on its own page: the copies show the page without it.
             text = _FORM_MARKER.sub("", (root / "docs" / rel).read_text(encoding="utf-8"))
             (copy / rel).write_text(text, encoding="utf-8")
-            nav.append(f"{SCALE_DIR}/ban-{k}/{rel.as_posix()}")
         shutil.copytree(root / "docs" / "assets" / "img", copy / "assets" / "img")  # images the pages link to
+        copies.append({f"Bản {k}": _moved(site_nav, f"{SCALE_DIR}/ban-{k}/")})
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    if nav:  # one extra top-level section, right after the nav's first entry
-        section = "  - Quy mô:\n" + "".join(f"      - {path}\n" for path in nav)
+    if copies:  # one extra top-level section, right after the nav's first entry; each copy nested like the site
+        section = "".join("  " + line + "\n" for line in _yaml_lines([{"Quy mô": copies}]))
         config = re.sub(r"^(nav:\n  - [^\n]+\n)", lambda m: m.group(1) + section, config, count=1, flags=re.M)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
+
+
+def _moved(node, prefix: str):
+    """The nav with every page path under `prefix` (titles kept)."""
+    if isinstance(node, str):
+        return prefix + node if node.endswith(".md") else node
+    if isinstance(node, list):
+        return [_moved(item, prefix) for item in node]
+    return {str(key): _moved(value, prefix) for key, value in node.items()}
+
+
+def _yaml_lines(data) -> list[str]:
+    import io
+
+    from ruamel.yaml import YAML
+
+    out = io.StringIO()
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.dump(data, out)
+    return out.getvalue().splitlines()
 
 
 def _measured_build(project: Path, out: Path, *, plain_config: Path | None = None) -> tuple[float, float]:
