@@ -185,7 +185,7 @@ def bench(readme: bool, repeat: int, factor: int, only: str | None):
     if only == "scale":
         click.echo(f"Scale ×{factor}: building the synthetic site and plain Material at the same size…", err=True)
         data = read_latest(root)
-        data["scale"] = scale.measure(root, factor, repeat=max(1, repeat // 2))
+        data["scale"] = scale.measure(root, factor, repeat=repeat)
         _write(root, data)
         return
     from hoagiai.content.register import load_register
@@ -220,7 +220,7 @@ def bench(readme: bool, repeat: int, factor: int, only: str | None):
     data["quality"] = measure.quality(site, lighthouse_runs=repeat)
     _write(root, data)  # the figures so far are kept even if the scale part fails
     click.echo(f"Scale ×{factor}…", err=True)
-    data["scale"] = scale.measure(root, factor, repeat=max(1, repeat // 2))
+    data["scale"] = scale.measure(root, factor, repeat=repeat)
     _write(root, data)
 
 
