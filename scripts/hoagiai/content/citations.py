@@ -54,6 +54,17 @@ class Citations:
         return None
 
 
+def cite_link(doc, article: int, text_html: str, href_for, locale: str = "vi") -> str:
+    """A citation's link to the article on its document page (the article's title on hover), followed by the
+    unverified marker when the register knows the article only from a secondary source."""
+    title = f"{doc.short}, Điều {article}. {doc.articles[article]}"
+    link = f'<a class="hg-cite" href="{escape(href_for(doc.href(article)))}" title="{escape(title)}">{text_html}</a>'
+    if article in doc.secondary:
+        link += (f' <em class="hg-unverified" title="{escape(t("unverified.secondary", locale))}">'
+                 f'{escape(t("unverified.label", locale))}</em>')
+    return link
+
+
 _NOT_LINKED = htmltext.start_tags(["a", "code", "pre", "h[1-6]", "script", "style", "kbd", "samp", "title"])
 
 
@@ -74,14 +85,8 @@ def link_citations(html: str, citations: Citations, href_for, locale: str = "vi"
         if problem:
             problems.append(problem)
             continue
-        doc = citations.register[cit.doc_id]
-        title = f"{doc.short}, Điều {cit.article}. {doc.articles[cit.article]}"
         out.append(html[pos:cit.start])
-        out.append(f'<a class="hg-cite" href="{escape(href_for(doc.href(cit.article)))}" '
-                   f'title="{escape(title)}">{cit.text}</a>')
-        if cit.article in doc.secondary:
-            out.append(f' <em class="hg-unverified" title="{escape(t("unverified.secondary", locale))}">'
-                       f'{escape(t("unverified.label", locale))}</em>')
+        out.append(cite_link(citations.register[cit.doc_id], cit.article, cit.text, href_for, locale))
         pos = cit.end
     out.append(html[pos:])
     return "".join(out), problems

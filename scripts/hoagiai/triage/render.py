@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+from hoagiai.content.citations import cite_link
 from hoagiai.content.register import Register
+from hoagiai.i18n import t
 from hoagiai.triage.model import Cite, Outcome, Question, Text, Tree, text_in
 
 PREFIX = "hg-t-"  # element ids: never clash with heading ids
@@ -29,7 +31,6 @@ UI: dict[str, dict[str, str]] = {
     "basis": {"vi": "Căn cứ", "en": "Legal basis", "km": "មូលដ្ឋានច្បាប់"},
     "read": {"vi": "Đọc thêm", "en": "Read more", "km": "អានបន្ថែម"},
     "calls": {"vi": "Gọi ngay", "en": "Call now", "km": "ហៅភ្លាម"},
-    "unverified": {"vi": "chưa kiểm chứng", "en": "not verified", "km": "មិនទាន់ផ្ទៀងផ្ទាត់"},
 }
 
 
@@ -115,14 +116,13 @@ class _Renderer:
             links = []
             for cite in o.cite:
                 doc = self.register[cite.doc]
-                title = f"{doc.short}, Điều {cite.article}. {doc.articles[cite.article]}"
-                links.append(f'<a class="hg-cite" href="{escape(self.href_for(doc.href(cite.article)))}" '
-                             f'title="{escape(title)}">{escape(cite_label(cite, doc.short, locale))}</a>')
+                links.append(cite_link(doc, cite.article, escape(cite_label(cite, doc.short, locale)), self.href_for,
+                                       locale))
             parts.append(f'<p class="hg-triage__basis"><strong>{escape(ui("basis", locale))}:</strong> '
                          + "; ".join(links) + ".</p>")
         if o.unverified:
             parts.append(f'<p class="hg-triage__unverified"><em class="hg-unverified" '
-                         f'title="{escape(self.plain(o.unverified))}">{escape(ui("unverified", locale))}</em></p>')
+                         f'title="{escape(self.plain(o.unverified))}">{escape(t("unverified.label", locale))}</em></p>')
         if o.read:
             links = []
             for path in o.read:
