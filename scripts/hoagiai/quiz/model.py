@@ -96,20 +96,24 @@ class Bank:
         return [(q, top if top.kind == "scenario" else None) for top in self.questions for q in top.scored]
 
 
+def shuffled(question: Question, seed: str) -> tuple[Option, ...] | tuple[Item, ...]:
+    """The options (ordering: the items) in a fixed order drawn from `seed`: true/false keeps the bank's order
+    ("Đúng", "Sai"); ordering items never come in the right order (the bank lists them in the right order)."""
+    entries = list(question.items if question.kind == "ordering" else question.options)
+    if question.kind != "true_false":
+        random.Random(seed).shuffle(entries)
+    if question.kind == "ordering" and len(entries) > 1 and tuple(e.id for e in entries) == question.correct_ids():
+        entries = entries[1:] + entries[:1]
+    return tuple(entries)
+
+
 def display_options(question: Question) -> tuple[Option, ...]:
     """Options in the order shown where nothing else shuffles them (the page without JavaScript, GIFT): fixed per
-    question and never the bank's, whose order means nothing (the banks often list the right option first);
-    true/false keeps "Đúng", "Sai". Printed papers shuffle per variant (hoagiai.quiz.paper)."""
-    options = list(question.options)
-    if question.kind != "true_false":
-        random.Random(f"display:{question.id}").shuffle(options)
-    return tuple(options)
+    question and never the bank's, whose order means nothing (the banks often list the right option first).
+    Printed papers shuffle per variant (hoagiai.quiz.paper)."""
+    return shuffled(question, f"display:{question.id}")
 
 
 def display_items(question: Question) -> tuple[Item, ...]:
-    """Ordering items in a fixed order that is never the right one (the bank lists them in the right order)."""
-    items = list(question.items)
-    random.Random(question.id).shuffle(items)
-    if items == list(question.items) and len(items) > 1:
-        items = items[1:] + items[:1]
-    return tuple(items)
+    """Ordering items in a fixed order that is never the right one."""
+    return shuffled(question, question.id)

@@ -24,7 +24,7 @@ from hoagiai.documents import render
 from hoagiai.errors import UserError
 from hoagiai.quiz.layout import FILE as LAYOUT_FILE
 from hoagiai.quiz.layout import Layout, PaperLayout, PrintedQuestion
-from hoagiai.quiz.model import Bank, Question, Text, localized
+from hoagiai.quiz.model import Bank, Question, Text, localized, shuffled
 
 TEMPLATES = Path(__file__).parent / "templates"
 SCORES_TEMPLATE = "scores-template.csv"
@@ -129,13 +129,8 @@ def shuffled_choices(question: Question, seed: int | str, kind: str, variant: st
     """The question's options (ordering: items) in printed order, lettered a, b, c…: shuffled from the seed, the
     paper, the variant and the question id; true/false keeps the bank's order (Đúng, Sai); ordering items never
     print in the right order."""
-    pairs = [(i.id, i.text) for i in question.items] if question.kind == "ordering" else \
-        [(o.id, o.text) for o in question.options]
-    if question.kind != "true_false":
-        random.Random(f"{seed}:{kind}:{variant}:{question.id}").shuffle(pairs)
-    if question.kind == "ordering" and len(pairs) > 1 and tuple(i for i, _ in pairs) == question.correct_ids():
-        pairs = pairs[1:] + pairs[:1]  # never print the right order top to bottom: writing a>b>c must not pass
-    return tuple(Choice(LETTERS[index], bank_id, text) for index, (bank_id, text) in enumerate(pairs))
+    entries = shuffled(question, f"{seed}:{kind}:{variant}:{question.id}")  # writing a>b>c must never pass
+    return tuple(Choice(LETTERS[index], entry.id, entry.text) for index, entry in enumerate(entries))
 
 
 def _print(units: list[Unit], seed: int | str, kind: str, variant: str) -> tuple[Unit, ...]:
