@@ -92,10 +92,6 @@ def check(paths: tuple[Path, ...], report: bool, as_json: bool):
             click.echo(reading.as_text())
         return
     problems = check_tree(root, [p.resolve() for p in paths] or None)
-    if not paths:  # the search's data files (synonyms, village words, suggestions), as the build checks them
-        from hoagiai.search import data as search_data
-
-        problems += search_data.problems(root)
     for problem in problems:
         click.echo(str(problem))
     if problems:

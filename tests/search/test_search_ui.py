@@ -182,10 +182,10 @@ def test_the_first_search_loads_the_core_then_texts_for_the_results_in_view(base
     assert any(r.endswith(f"/search/{name}.js") for r in after), (name, after)  # loaded for it, or before
 
 
-def test_split_index_through_nginx_with_gzip_within_the_budget(site, browser, tmp_path):
-    from hoagiai.publish.nginx import Served
+def test_split_index_through_nginx_with_gzip_within_the_budget(site, browser):
+    from hoagiai.quality.serve import nginx_site
 
-    with Served(site, tmp_path / "nginx") as nginx:
+    with nginx_site(site) as nginx_url:
         context = browser.new_context(viewport={"width": 360, "height": 800}, service_workers="block")
         page = context.new_page()
         cdp = context.new_cdp_session(page)
@@ -194,7 +194,7 @@ def test_split_index_through_nginx_with_gzip_within_the_budget(site, browser, tm
         cdp.on("Network.responseReceived", lambda e: encodings.__setitem__(
             e["response"]["url"], {k.lower(): v for k, v in e["response"]["headers"].items()}.get("content-encoding")))
         cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
-        page.goto(nginx.url)
+        page.goto(nginx_url)
         page.wait_for_load_state("networkidle")
         before = set(sizes)
         open_search(page)

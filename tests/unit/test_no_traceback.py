@@ -65,7 +65,7 @@ def test_build_names_a_broken_bank(tmp_path, monkeypatch):
     import shutil
 
     project = tmp_path / "p"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", "dist", ".git", "node_modules", "tests"))
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", "dist", ".git", "node_modules", "tests", ".ci"))
     (project / "quizzes" / "m01.yml").write_text("id: m01\ntitle: {vi: x}\nquestions: [\n", encoding="utf-8")
     code, shown = run(["build"], project, monkeypatch)
     assert code != 0 and "Traceback" not in shown, shown

@@ -115,7 +115,7 @@ def builds(root: Path, repeat: int = 3, ratio_pairs: int = 5) -> tuple[dict, Pat
         web_t.extend(timed(lambda: mkdocs_build(root, work / "site"), 1))
 
     def bare():
-        plain_t.extend(timed(lambda: _plain_build(root, plain, work / "plain"), 1))
+        plain_t.extend(timed(lambda: plain_build(root, plain, work / "plain"), 1))
 
     try:
         for i in range(max(repeat, ratio_pairs)):
@@ -136,7 +136,7 @@ def builds(root: Path, repeat: int = 3, ratio_pairs: int = 5) -> tuple[dict, Pat
     return figures, work / "site", zip_path
 
 
-def _plain_build(root: Path, config: Path, out: Path) -> None:
+def plain_build(root: Path, config: Path, out: Path) -> None:
     import os
     import shutil
     import subprocess
@@ -198,15 +198,14 @@ def browser_timings(site: Path, offline_site: Path, throttle: float = 4.0, repea
     search downloads (gzip, as nginx sends them)."""
     from playwright.sync_api import sync_playwright
 
-    from hoagiai.publish.nginx import Served
+    from hoagiai.quality.serve import nginx_site
 
     server, url = serve(site)
     out: dict[str, list[float]] = {"quiz_interactive_ms": [], "search_first_slow4g_ms": [], "search_file_ms": [],
                                    "search_keystroke_ms": [], "search_bad_input_ms": []}
     downloads = []
-    work = Path(tempfile.mkdtemp(prefix="hoagiai-bench-nginx-"))
     try:
-        with sync_playwright() as p, Served(site, work) as nginx:
+        with sync_playwright() as p, nginx_site(site) as nginx_url:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
 
             def fresh(target: str, network: dict | None = None, settle: bool = True):
@@ -227,7 +226,7 @@ def browser_timings(site: Path, offline_site: Path, throttle: float = 4.0, repea
                 out["quiz_interactive_ms"].append(page.evaluate(_QUIZ_READY))
                 context.close()
 
-                context, page, cdp = fresh(nginx.url, SLOW_4G)
+                context, page, cdp = fresh(nginx_url, SLOW_4G)
                 sizes: dict[str, float] = {}
                 cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
                 before = set(sizes)

@@ -15,11 +15,11 @@ import re
 import shutil
 from pathlib import Path
 
+from hoagiai.forms.embed import MARKER as FORM_MARKER
 from hoagiai.siteconfig import load_mkdocs_yml
 from hoagiai.source import is_translation
 
 SCALE_DIR = "quy-mo"
-_FORM_MARKER = re.compile(r"^<!--\s*form\s+[a-z0-9-]+\s*-->\s*$", re.MULTILINE)
 LINKED = ("data", "quizzes", "overrides", "scripts", "pyproject.toml")
 
 
@@ -41,7 +41,8 @@ def scaled_project(root: Path, factor: int, dest: Path) -> Path:
         for rel in vi_pages:
             (copy / rel).parent.mkdir(parents=True, exist_ok=True)
             # A fillable form belongs on its own page: the copies show the page without it.
-            text = _FORM_MARKER.sub("", (root / "docs" / rel).read_text(encoding="utf-8"))
+            text = "".join(line for line in (root / "docs" / rel).read_text(encoding="utf-8").splitlines(True)
+                           if not FORM_MARKER.match(line))
             (copy / rel).write_text(text, encoding="utf-8")
         shutil.copytree(root / "docs" / "assets" / "img", copy / "assets" / "img")  # images the pages link to
         copies.append({f"Bản {k}": _moved(site_nav, f"{SCALE_DIR}/ban-{k}/")})
@@ -83,22 +84,17 @@ def _measured_build(project: Path, out: Path, *, plain_config: Path | None = Non
     import sys
     import time
 
-    if plain_config is None:
-        code = ("import json,resource,sys; from pathlib import Path; from hoagiai.build import mkdocs_build; "
-                "from hoagiai.errors import UserError\n"
-                "try: mkdocs_build(Path(sys.argv[1]), Path(sys.argv[2]))\n"
-                "except UserError as e: sys.exit(str(e))\n"
-                "print(json.dumps(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))")
-        args = [str(project), str(out)]
-    else:
-        code = ("import json,resource,sys,subprocess,os; subprocess.run([sys.executable,'-m','mkdocs','build','-q',"
-                "'--no-strict','-f',sys.argv[1],'-d',sys.argv[2]],check=True,capture_output=True,"
-                "env={**os.environ,'NO_MKDOCS_2_WARNING':'1'}); "
-                "print(json.dumps(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))")
-        args = [str(plain_config), str(out)]
+    # The child runs the same build as the rest of the bench: ours, or plain Material with a third argument.
+    code = ("import json,resource,sys; from pathlib import Path; from hoagiai.errors import UserError\n"
+            "from hoagiai.build import mkdocs_build; from hoagiai.bench.measure import plain_build\n"
+            "project, out = Path(sys.argv[1]), Path(sys.argv[2])\n"
+            "try: plain_build(project, Path(sys.argv[3]), out) if len(sys.argv) > 3 else mkdocs_build(project, out)\n"
+            "except UserError as e: sys.exit(str(e))\n"
+            "print(json.dumps(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))")
+    args = [str(project), str(out), *([str(plain_config)] if plain_config is not None else [])]
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code, *args], cwd=project, capture_output=True, text=True,
-                          check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          check=False)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         from hoagiai.errors import UserError

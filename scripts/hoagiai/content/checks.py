@@ -13,6 +13,7 @@ from hoagiai.content.rules import check_rules, load_rules
 from hoagiai.curriculum import lecture_module
 from hoagiai.errors import Problem, UserError
 from hoagiai.lessons.model import ModuleObjectives, check_lesson_page, objective_catalog
+from hoagiai.search import data as search_data
 from hoagiai.source import Page, parse_markdown
 
 # Open syllables oa/oe/uy with the tone on the second vowel ("hoà", "thoả", "huỷ"): the law writes "hòa",
@@ -109,6 +110,7 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
         problems += translations.check(root / "docs", root)
         problems += _triage_problems(root, register)
         problems += _form_problems(root, citations)
+        problems += search_data.problems(root)  # synonyms, village words, suggestions, as the build reads them
     catalog = _objective_catalog(root)
     for path in files:
         if not path.is_file():
@@ -124,7 +126,6 @@ def check_tree(root: Path, paths: list[Path] | None = None) -> list[Problem]:
 def _objective_catalog(root: Path) -> dict[int, ModuleObjectives] | None:
     """Module objectives and the banks' questions, for lectures' `quiz_objectives`; None while a bank is
     broken (`hoagiai quiz check` names its problems)."""
-    from hoagiai.errors import UserError
     from hoagiai.quiz.loader import load_banks
 
     try:
@@ -135,7 +136,6 @@ def _objective_catalog(root: Path) -> dict[int, ModuleObjectives] | None:
 
 def _form_problems(root: Path, citations: Citations) -> list[Problem]:
     """The fillable forms' definitions (data/forms/): their words are checked like a page's."""
-    from hoagiai.errors import UserError
     from hoagiai.forms.model import load_forms  # it reuses this module's checks
 
     try:
