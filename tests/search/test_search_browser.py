@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from hoagiai.search import bench
-from hoagiai.search.index import fold
+from hoagiai.search.text import fold
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -569,7 +569,8 @@
     if (!slots.length) return { slots: slots, results: [], nearest: false, terms: [] };
     var results = rank(slots);
     // The words to mark: those typed, then the synonyms and corrected typos that found something.
-    var terms = new Set(tokens(query).slice(0, MAX_MARKED));
+    var typed = tokens(query);
+    var terms = new Set(typed.slice(0, MAX_MARKED));
     slots.forEach(function (slot, si) {
       slot.alts.forEach(function (a) {
         if ((a.how === "synonym" || a.how === "typo") && results.some(function (r) { return r.slots[si] === a.how; })) {
@@ -578,7 +579,6 @@
       });
     });
     results.forEach(function (r) { var d = index.docs[r.doc]; r.url = d.url; r.title = d.title; r.kind = d.kind; });
-    var typed = tokens(query);
     return { slots: slots, results: results, terms: Array.from(terms),
              typing: /\s$/.test(query) ? null : typed[typed.length - 1],
              nearest: results.length > 0 && !results.some(function (r) { return r.all; }) };
@@ -750,11 +750,8 @@
     ui.hgReady = true;
     styles();
     var input = ui.querySelector(".md-search__input"), toggle = document.getElementById("__search"), pending = false;
-    function update() {
-      pending = false;
-      load().then(function () { render(ui, input.value); });
-    }
     function ready() { load().then(function () { render(ui, input.value); }); }
+    function update() { pending = false; ready(); }
     if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) { ready(); setTimeout(function () { input.focus(); }, 50); } });
     input.addEventListener("focus", ready);
     input.addEventListener("input", function () {  // one search per frame, however fast the typing

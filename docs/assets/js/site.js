@@ -69,7 +69,7 @@
     });
   }
 
-  // Search (assets/js/search.js, ~5 KB gzipped) loads when the reader opens it or arrives from a result
+  // Search (assets/js/search.js, ~14 KB gzipped) loads when the reader opens it or arrives from a result
   // (?h=, highlighted by search.js), not with every page. hgSearchReady() resolves to its API.
   var searchReady = null;
   window.hgSearchReady = function () {

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from hoagiai import pages
 from hoagiai.errors import Problem, UserError
 from hoagiai.forms.model import FormSet
 from hoagiai.source import parse_markdown
 
 MARKER = re.compile(r"^\s{0,3}<!--\s*form\s+(?P<id>[a-z0-9-]+)\s*-->\s*$")
 LOOKS_LIKE = re.compile(r"^\s*<!--\s*form\b")
-BLOCK = re.compile(r"<!-- hg-form-block (\d+) -->")
 
 
 def embed_forms(markdown: str, *, page: str, src_uri: str, forms: FormSet, line_offset: int,
@@ -33,8 +33,7 @@ def embed_forms(markdown: str, *, page: str, src_uri: str, forms: FormSet, line_
             elif stash:
                 problems.append(Problem(page, line, 0, "", "one form per page"))
             else:
-                stash.append(render(form.id))
-                lines[number - 1] = f"\n<!-- hg-form-block {len(stash) - 1} -->\n"
+                lines[number - 1] = f"\n{pages.stash('form', stash, render(form.id))}\n"
         elif LOOKS_LIKE.match(text):
             problems.append(Problem(page, line, 0, "", f"malformed form marker {text.strip()!r} "
                                     "(write <!-- form van-ban-hoa-giai-thanh --> on its own line)"))
@@ -44,5 +43,5 @@ def embed_forms(markdown: str, *, page: str, src_uri: str, forms: FormSet, line_
 
 
 def restore_blocks(html: str, stash: list[str] | None) -> str:
-    return BLOCK.sub(lambda m: stash[int(m.group(1))], html) if stash else html
+    return pages.restore(html, "form", stash)
 

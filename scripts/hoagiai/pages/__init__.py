@@ -30,6 +30,19 @@ def asset_tags(css: str, js: str) -> str:
     return f'<link rel="stylesheet" href="{html.escape(css)}">\n<script src="{html.escape(js)}" defer></script>\n'
 
 
+def stash(kind: str, stashed: list[str], block_html: str) -> str:
+    """Keep a rendered block (quiz, form) out of Markdown's way: it waits in `stashed`; the page gets a comment
+    marking its place, which `restore` replaces after Markdown has run."""
+    stashed.append(block_html)
+    return f"<!-- hg-{kind}-block {len(stashed) - 1} -->"
+
+
+def restore(html: str, kind: str, stashed: list[str] | None) -> str:
+    if not stashed:
+        return html
+    return re.sub(rf"<!-- hg-{kind}-block (\d+) -->", lambda m: stashed[int(m.group(1))], html)
+
+
 def review_banner(locale: str) -> str:
     return (f'<div class="admonition warning hg-review" lang="{locale}">'
             f'<p>{html.escape(t("review.pending", locale))}</p></div>')

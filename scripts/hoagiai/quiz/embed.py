@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 
+from hoagiai import pages
 from hoagiai.content.register import Register
 from hoagiai.errors import Problem, UserError
 from hoagiai.quiz.markers import find_markers
@@ -58,13 +58,9 @@ def register_link_for(register: Register, *, page: str, use_directory_urls: bool
     return link_for
 
 
-BLOCK = "hg-quiz-block"
-_BLOCK = re.compile(r"<!-- hg-quiz-block (\d+) -->")
-
-
-def restore_blocks(html: str, stash: list[str]) -> str:
+def restore_blocks(html: str, stash: list[str] | None) -> str:
     """Put the stashed quiz blocks back into the page's HTML."""
-    return _BLOCK.sub(lambda m: stash[int(m.group(1))], html) if stash else html
+    return pages.restore(html, "quiz", stash)
 
 
 def embed_quizzes(markdown: str, *, page: str, line_offset: int, banks: dict[str, Bank], locale: str,
@@ -100,8 +96,7 @@ def embed_quizzes(markdown: str, *, page: str, line_offset: int, banks: dict[str
             draw = marker.count if marker.count and marker.count < len(bank.questions) else None
             html = render_quiz(bank, locale=locale, link_for=link_for, site_id=site_id, count=draw)
         if stash is not None:
-            stash.append(html)
-            html = f"<!-- {BLOCK} {len(stash) - 1} -->"
+            html = pages.stash("quiz", stash, html)
         # Blank lines around keep Markdown from wrapping the block in a paragraph.
         lines[marker.index] = f"\n{html}\n"
     if problems:

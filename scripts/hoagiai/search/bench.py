@@ -45,8 +45,6 @@ def load(path: Path) -> list[dict]:
              "expect": q["expect"] if isinstance(q["expect"], list) else [q["expect"]]} for q in items]
 
 
-load_queries = load
-
 
 def run(site: Path, queries: list[dict], browser) -> list[Result]:
     """Run every query on its language's home page (file://, as a phone with the offline copy would)."""

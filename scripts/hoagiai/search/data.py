@@ -50,10 +50,6 @@ def _read(root: Path) -> tuple[SearchData, list[Problem]]:
     return data, sorted(found)
 
 
-def _parse(text: str, file: str):
-    return yamlio.load_positions(text, file)  # the project's one YAML reading, with positions
-
-
 def _line(node, key) -> int:
     """1-based line of an item (list index or mapping key) of a positioned node, 0 when unknown."""
     pos = yamlio.item_pos(node, key, (0, 0)) if isinstance(node, list) else yamlio.key_pos(node, key, (0, 0))
@@ -68,7 +64,7 @@ def _phrase(value) -> str | None:
 
 
 def _synonyms(text: str, file: str, data: SearchData) -> list[Problem]:
-    doc, problems = _parse(text, file)
+    doc, problems = yamlio.load_positions(text, file)
     if problems or doc is None:
         return problems
     if not isinstance(doc, CommentedSeq):
@@ -133,7 +129,7 @@ def _links_never_made(data: SearchData, file: str) -> list[Problem]:
 
 
 def _suggestions(text: str, file: str, data: SearchData) -> list[Problem]:
-    doc, problems = _parse(text, file)
+    doc, problems = yamlio.load_positions(text, file)
     if problems or doc is None:
         return problems
     if not isinstance(doc, CommentedMap):

@@ -15,10 +15,7 @@ from pathlib import Path
 
 from hoagiai import htmltext
 from hoagiai.search.data import SearchData
-from hoagiai.search.text import KHMER, accented_words, fold, tokens
-
-__all__ = ["Section", "page_sections", "build_index", "build_shared_index", "write", "fold", "tokens", "SCHEMA",
-           "FIELDS", "kind_of"]
+from hoagiai.search.text import KHMER, accented_words, tokens
 
 SCHEMA = json.loads(files("hoagiai.search").joinpath("schema.json").read_text(encoding="utf-8"))
 FIELDS = {name: [item["title"] for item in SCHEMA["$defs"][name]["prefixItems"]] for name in ("page", "doc", "section")}
@@ -173,14 +170,16 @@ def build_index(sections: list[Section], data: SearchData | None = None, lang: s
         doc_of = {id(sec): len(docs) + 1 + questions.index(sec) if sec in questions else len(docs) for sec in block}
         parts = [("", block[0].title, [s for s in block if s not in questions])]
         parts += [(sec.anchor, sec.heading, [sec]) for sec in questions]
+        section_tokens = [tokens(text) for text in texts[name]]  # a doc's length: its sections' token counts
         for anchor, title, members in parts:
-            body = " ".join(texts[name][block.index(sec)] for sec in members)
+            at = [block.index(sec) for sec in members]
             doc = len(docs)
-            for folded, word in accented_words(body):
+            for folded, word in accented_words(" ".join(texts[name][i] for i in at)):
                 spellings[folded][word].add(doc)
-            docs.append(_row("doc", page=page, anchor=anchor, title=title, kind=kind, length=len(tokens(body))))
-        for sec, text in zip(block, texts[name]):
-            for tok, n in Counter(tokens(text)).items():
+            docs.append(_row("doc", page=page, anchor=anchor, title=title, kind=kind,
+                             length=sum(len(section_tokens[i]) for i in at)))
+        for sec, text, toks in zip(block, texts[name], section_tokens):
+            for tok, n in Counter(toks).items():
                 terms[tok][len(rows)] = n
             rows.append(_row("section", doc=doc_of[id(sec)], anchor=sec.anchor, heading=sec.heading, level=sec.level,
                              khmer=" ".join(KHMER.findall(text))))
