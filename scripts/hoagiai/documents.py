@@ -19,7 +19,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
-DEFAULT_LOCALE = "vi"
+from hoagiai.curriculum import DEFAULT_LOCALE
+
 MISSING = "–"
 
 
@@ -79,11 +80,11 @@ def environment(folder: str) -> jinja2.Environment:
                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     env.filters.update({
         "pct": _locale_filter(lambda v, digits=1, locale=DEFAULT_LOCALE: pct(v, locale, digits)),
-        "decimal": _locale_filter(lambda v, digits=2, locale=DEFAULT_LOCALE: decimal(v, digits, locale)),
-        "number": _locale_filter(lambda v, digits=1, locale=DEFAULT_LOCALE: number(v, digits, locale)),
+        "decimal": _locale_filter(decimal),
+        "number": _locale_filter(number),
         "integer": _locale_filter(lambda v, locale=DEFAULT_LOCALE: number(v, 0, locale)),
         "points": _locale_filter(points),
-        "date": _locale_filter(lambda v, pattern="dd/MM/yyyy", locale=DEFAULT_LOCALE: date(v, pattern, locale)),
+        "date": _locale_filter(date),
         "css_string": css_string,
     })
     env.globals["css"] = lambda name: Markup(stylesheet(Path(folder), name))

@@ -1,6 +1,7 @@
 """Problems reported to users: `file:line:col: where: message`, never a traceback."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -18,6 +19,17 @@ class Problem:
             if self.col:
                 pos += f":{self.col}"
         return f"{pos}: {self.where + ': ' if self.where else ''}{self.message}"
+
+
+def shown_path(path: Path | str, root: Path | str | None) -> str:
+    """A file as messages name it: relative to the project `root` when it lies inside, else as given."""
+    path = Path(path)
+    if root is not None:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
 
 
 class UserError(Exception):

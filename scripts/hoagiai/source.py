@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
 from hoagiai import yamlio
-from hoagiai.errors import Problem
+from hoagiai.errors import Problem, shown_path
 from hoagiai.slugs import slugify
 
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as mkdocs.utils.meta
@@ -150,14 +150,7 @@ def parse_markdown(text: str, file: str = "", *, front_matter: bool = True) -> P
 
 def read_page(path: Path, root: Path | None = None) -> Page:
     """Read a page file; messages name it relative to `root` when it lies inside."""
-    path = Path(path)
-    shown = path.as_posix()
-    if root is not None:
-        try:
-            shown = path.resolve().relative_to(Path(root).resolve()).as_posix()
-        except ValueError:
-            pass
-    return parse_markdown(path.read_text(encoding="utf-8"), shown)
+    return parse_markdown(Path(path).read_text(encoding="utf-8"), shown_path(path, root))
 
 
 def is_translation(path: Path | str) -> bool:

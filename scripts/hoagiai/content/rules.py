@@ -18,7 +18,7 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from hoagiai import yamlio
-from hoagiai.errors import Problem, UserError
+from hoagiai.errors import Problem, UserError, shown_path
 from hoagiai.source import read_page
 
 RULES_PATH = Path("data/content-rules.yml")
@@ -143,8 +143,7 @@ def check_rules(root: Path, rules: list[Rule], paths: list[Path] | None = None) 
     files = paths or [*sorted((root / "docs").rglob("*.md")), *sorted((root / "quizzes").glob("*.yml"))]
     problems: list[Problem] = []
     for path in files:
-        rel = path.resolve().relative_to(root.resolve()).as_posix() if path.resolve().is_relative_to(root.resolve()) \
-            else path.as_posix()
+        rel = shown_path(path, root)
         mine = [r for r in rules if r.applies_to(rel)]
         if not mine or not path.is_file():
             continue

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from hoagiai.errors import UserError
 from hoagiai.quiz.layout import Layout, PrintedQuestion
-from hoagiai.quiz.model import Bank, Question
+from hoagiai.quiz.model import Bank, Question, objective_of
 
 PAPERS = ("pre", "post")
 FIXED = ("participant", "paper", "variant")
@@ -65,8 +65,7 @@ def scored_questions(banks: dict[str, Bank]) -> dict[str, Scored]:
     found = {}
     for bank in banks.values():
         for question, scenario in bank.scored_questions():
-            objective = question.objective or (scenario.objective if scenario else None)
-            found[question.id] = Scored(question, bank, objective)
+            found[question.id] = Scored(question, bank, objective_of(question, scenario))
     return found
 
 

@@ -58,7 +58,7 @@ class Evaluation:
     took_post: int
 
 
-def _mean(values: list[float]) -> float | None:
+def mean(values: list[float]) -> float | None:
     return statistics.fmean(values) if values else None
 
 
@@ -101,8 +101,8 @@ def evaluate(sheets: list[Sheet], questions: dict[str, Scored]) -> Evaluation:
     posts = [p.post for p in people if p.post is not None]
     return Evaluation(
         participants=people, items=items, objectives=objectives, pass_mark=pass_mark,
-        mean_pre=_mean([p.pre for p in people if p.pre is not None]), mean_post=_mean(posts),
-        mean_gain=_mean(gains), paired=len(gains), passed_post=sum(p >= pass_mark for p in posts),
+        mean_pre=mean([p.pre for p in people if p.pre is not None]), mean_post=mean(posts),
+        mean_gain=mean(gains), paired=len(gains), passed_post=sum(p >= pass_mark for p in posts),
         took_post=len(posts))
 
 

@@ -9,7 +9,6 @@ spreadsheets set to Vietnamese read a CSV; it pastes straight into the yearly re
 from __future__ import annotations
 
 import csv
-import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from markupsafe import Markup
 from hoagiai.documents import number, render
 from hoagiai.evaluate.report import TEMPLATES, prompt_of, svg
 from hoagiai.evaluate.scoring import BadRow, Scored, Sheet
-from hoagiai.evaluate.stats import Evaluation
+from hoagiai.evaluate.stats import Evaluation, mean
 
 SUMMARY = "tong-hop"
 CSV_COLUMNS = ("Khóa / xã", "Số học viên", "Làm cả hai bài", "Điểm TB đầu khóa (%)", "Điểm TB cuối khóa (%)",
@@ -100,10 +99,6 @@ class Summary:
     courses: list[Course]
 
 
-def _mean(values: list[float]) -> float | None:
-    return statistics.fmean(values) if values else None
-
-
 def course_row(name: str, evaluation: Evaluation | None) -> CourseRow:
     if evaluation is None:
         return CourseRow(name, 0, 0, None, None, None, None)
@@ -120,8 +115,8 @@ def total_row(courses: list[Course]) -> CourseRow:
              if p.post is not None]
     gains = [p.gain for p in people if p.gain is not None]
     rate = 100 * sum(post >= mark for post, mark in posts) / len(posts) if posts and marks else None
-    return CourseRow("Tổng cộng", len(people), len(gains), _mean([p.pre for p in people if p.pre is not None]),
-                     _mean([post for post, _ in posts]), _mean(gains), rate)
+    return CourseRow("Tổng cộng", len(people), len(gains), mean([p.pre for p in people if p.pre is not None]),
+                     mean([post for post, _ in posts]), mean(gains), rate)
 
 
 def _shares(courses: list[Course], questions: dict[str, Scored], objectives: dict) -> tuple[list[Share], list[Share]]:

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from hoagiai import curriculum, yamlio
-from hoagiai.errors import Problem, UserError
+from hoagiai.errors import Problem, UserError, shown_path
+from hoagiai.quiz.model import objective_of
 from hoagiai.source import Page, parse_markdown
 
 LESSONS_DIR = Path("docs") / curriculum.LECTURES_DIR
@@ -39,8 +40,8 @@ def objective_catalog(root: Path, banks: Mapping[str, Any]) -> dict[int, ModuleO
     catalog = {}
     for module in curriculum.modules(Path(root) / "docs"):
         bank = banks.get(module.bank)
-        asked = frozenset(q.objective or (top.objective if top is not None else None)
-                          for q, top in bank.scored_questions()) - {None} if bank else frozenset()
+        asked = frozenset(objective_of(q, top) for q, top in bank.scored_questions()) - {None} if bank \
+            else frozenset()
         catalog[module.number] = ModuleObjectives(f"docs/{module.overview}", bank.path if bank else "",
                                                   tuple(o.id for o in module.objectives), asked)
     return catalog
@@ -292,10 +293,7 @@ def load_lessons(root: Path, paths: list[Path] | None = None,
     problems: list[Problem] = []
     for path in paths if paths is not None else lesson_paths(root):
         path = Path(path)
-        try:
-            shown = path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            shown = path.as_posix()
+        shown = shown_path(path, root)
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:

@@ -15,7 +15,7 @@ def collapse_trainer_notes(markdown: str) -> str:
     Authors write the plain form; the site shows trainer notes collapsed so learners reading a lecture are
     not distracted, while print (which opens every <details>) shows them in full.
     """
-    if "!!! trainer" not in markdown and not re.search(r"!!!\s+trainer", markdown):
+    if not re.search(r"!!!\s+trainer", markdown):
         return markdown  # most pages: no note, no parse
     page = parse_markdown(markdown, front_matter=False)
     lines = markdown.splitlines(keepends=True)

@@ -31,9 +31,6 @@ class PrintedQuestion:
         """Bank ids for printed letters (None for a letter that was not printed)."""
         return [self.letters.get(letter) for letter in printed]
 
-    def printed(self, bank_id: str) -> str:
-        return next(letter for letter, known in self.letters.items() if known == bank_id)
-
 
 @dataclass(frozen=True)
 class PaperLayout:

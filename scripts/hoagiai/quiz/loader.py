@@ -13,7 +13,7 @@ from ruamel.yaml.scalarbool import ScalarBoolean
 
 from hoagiai import yamlio
 from hoagiai.content.register import REGISTER_PATH, Register, load_register
-from hoagiai.errors import Problem, UserError
+from hoagiai.errors import Problem, UserError, shown_path
 from hoagiai.quiz.model import (
     CHOICE_KINDS,
     DEFAULT_PASS_MARK,
@@ -357,7 +357,7 @@ def load_banks(paths: list[Path] | None = None, *, root: Path | str = ".",
     seen_ids: dict[str, str] = {}
     for path in paths if paths is not None else bank_paths(root):
         path = Path(path)
-        shown = _shown(path, root)
+        shown = shown_path(path, root)
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -376,10 +376,3 @@ def load_banks(paths: list[Path] | None = None, *, root: Path | str = ".",
     if problems:
         raise UserError(problems)
     return banks
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

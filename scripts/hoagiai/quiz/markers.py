@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from hoagiai.errors import Problem
-from hoagiai.source import FRONT_MATTER, parse_markdown
+from hoagiai.source import parse_markdown
 
 QUIZ_RE = re.compile(r"^\s{0,3}<!--\s*quiz\s+(?P<bank>[a-z0-9-]+)(?:\s+count=(?P<count>[1-9][0-9]*))?\s*-->\s*$")
 PROGRESS_RE = re.compile(r"^\s{0,3}<!--\s*quiz-progress\s*-->\s*$")
@@ -29,7 +29,7 @@ def front_matter_line_offset(source: str, markdown: str | None = None) -> int:
     """
     if markdown and source.endswith(markdown):
         return source[: len(source) - len(markdown)].count("\n")
-    return parse_markdown(source).body_start - 1 if FRONT_MATTER.match(source) else 0
+    return parse_markdown(source).body_start - 1  # 0 without front matter
 
 
 def find_markers(markdown: str, *, page: str, line_offset: int = 0) -> tuple[list[Marker], list[Problem]]:

@@ -96,6 +96,11 @@ class Bank:
         return [(q, top if top.kind == "scenario" else None) for top in self.questions for q in top.scored]
 
 
+def objective_of(question: Question, scenario: Question | None) -> str | None:
+    """The objective a marked question measures: its own, else its scenario's."""
+    return question.objective or (scenario.objective if scenario is not None else None)
+
+
 def shuffled(question: Question, seed: str) -> tuple[Option, ...] | tuple[Item, ...]:
     """The options (ordering: the items) in a fixed order drawn from `seed`: true/false keeps the bank's order
     ("Đúng", "Sai"); ordering items never come in the right order (the bank lists them in the right order)."""

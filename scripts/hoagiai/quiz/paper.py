@@ -182,7 +182,7 @@ def _text_function(lang: str):
     return text
 
 
-def render_paper(paper: Paper, banks: list[Bank], *, lang: str, course: str | None, seed: int) -> str:
+def render_paper(paper: Paper, banks: list[Bank], *, lang: str, course: str | None) -> str:
     return render(TEMPLATES, "paper.html", locale=lang, lang=lang, paper=paper, course=course, s=_strings(lang),
                   titles=", ".join(localized(b.title, lang) for b in banks), text=_text_function(lang))
 
@@ -248,7 +248,7 @@ def make_papers(banks: list[Bank], *, out: Path, variants: int = 1, pre_post: bo
     out.mkdir(parents=True, exist_ok=True)
     pages: dict[str, str] = {}
     for paper in papers:
-        pages[paper.code] = render_paper(paper, banks, lang=lang, course=course, seed=seed)
+        pages[paper.code] = render_paper(paper, banks, lang=lang, course=course)
     for kind in dict.fromkeys(p.kind for p in papers):
         group = [p for p in papers if p.kind == kind]
         stem = "-".join(part for part in ("-".join(b.id for b in banks), "" if kind == "test" else kind) if part)
