@@ -44,6 +44,25 @@ def check_article_headings(page: Page, rel: str, doc) -> list[Problem]:
     return problems
 
 
+def text_problems(text: str, citations: Citations) -> list[str]:
+    """What the page check says of the same words in a data file (forms, the checker's tree): NFC, tone marks,
+    citations, document numbers."""
+    found = []
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc != text:
+        found.append("text is not Unicode NFC")
+    for m in NEW_STYLE.finditer(text):
+        found.append(f'tone mark style "{m.group(0)}": write "{OLD_STYLE_HINT.get(m.group(0).lower(), "?")}"'
+                     " (hòa, thỏa, hủy as in the law)")
+    for cit in citations.find(nfc):
+        if message := citations.problem(cit):
+            found.append(message)
+    for m in DOC_NUMBER.finditer(text):
+        if not citations.register.known_number(m.group(0)):
+            found.append(f"document number {m.group(0)} is not in data/legal-register.yml")
+    return found
+
+
 def check_markdown(path: Path, rel: str, citations: Citations,
                    catalog: dict[int, ModuleObjectives] | None = None) -> list[Problem]:
     text = path.read_text(encoding="utf-8")

@@ -31,12 +31,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from hoagiai import yamlio
-from hoagiai.content.checks import DOC_NUMBER, NEW_STYLE, OLD_STYLE_HINT
+from hoagiai.content.checks import text_problems
 from hoagiai.content.citations import Citations
 from hoagiai.errors import Problem, UserError
 
@@ -132,9 +131,6 @@ class FormSet:
     forms: dict[str, Form]
     ui: dict[str, str]
 
-    def for_page(self, src_uri: str) -> list[Form]:
-        return [f for f in self.forms.values() if f.page == src_uri]
-
 
 def load_forms(root: Path, citations: Citations) -> FormSet:
     """Every definition in data/forms/ and the texts; UserError listing every problem as file:line: key: message."""
@@ -165,22 +161,6 @@ def load_forms(root: Path, citations: Citations) -> FormSet:
     if problems:
         raise UserError(sorted(problems))
     return FormSet(forms, ui)
-
-
-def text_problems(text: str, citations: Citations) -> list[str]:
-    """What `hoagiai check` says of the same words in a page: NFC, tone marks, citations, document numbers."""
-    found = []
-    if unicodedata.normalize("NFC", text) != text:
-        found.append("text is not Unicode NFC")
-    for m in NEW_STYLE.finditer(text):
-        found.append(f'tone mark style "{m.group(0)}": write "{OLD_STYLE_HINT.get(m.group(0).lower(), "?")}"')
-    for cit in citations.find(text):
-        if message := citations.problem(cit):
-            found.append(message)
-    for m in DOC_NUMBER.finditer(text):
-        if not citations.register.known_number(m.group(0)):
-            found.append(f"document number {m.group(0)} is not in data/legal-register.yml")
-    return found
 
 
 def _check_ui(data, rel: str, citations: Citations) -> tuple[dict[str, str], list[Problem]]:

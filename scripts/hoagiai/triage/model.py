@@ -169,17 +169,10 @@ class _TreeChecker:
         return text
 
     def content(self, value: str, pos: yamlio.Pos, where: str) -> None:
-        from hoagiai.content.checks import NEW_STYLE, OLD_STYLE_HINT  # the page checks' own rules
+        from hoagiai.content.checks import text_problems  # the page checks' own rules (it imports this module)
 
-        if unicodedata.normalize("NFC", value) != value:
-            self.bad(pos, where, "text is not Unicode NFC")
-        for m in NEW_STYLE.finditer(value):
-            self.bad(pos, where, f'tone mark style "{m.group(0)}": write "{OLD_STYLE_HINT.get(m.group(0).lower(), "?")}"'
-                                 " (hòa, thỏa, hủy as in the law)")
-        for cit in self.citations.find(unicodedata.normalize("NFC", value)):
-            problem = self.citations.problem(cit)
-            if problem:
-                self.bad(pos, where, problem)
+        for message in text_problems(value, self.citations):
+            self.bad(pos, where, message)
 
     def ident(self, node: dict, pos: yamlio.Pos, where: str) -> str | None:
         value = node.get("id")
