@@ -50,6 +50,12 @@ def _background() -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
 
 
+def _finish_html(output: str, locale: str) -> str:
+    """A whole HTML page as written: theme markup repaired, lang on Khmer/Vietnamese runs, white space between
+    tags compacted."""
+    return pages.compact(mark_foreign_runs(pages.fix_theme_html(output), locale))
+
+
 @dataclass
 class PageRef:
     """The page facts our transforms need (the glue copies them from MkDocs' Page)."""
@@ -147,18 +153,19 @@ class SiteBuild:
 
     # --- pages -------------------------------------------------------------------------------------------
     def page_markdown(self, markdown: str, page: PageRef, locale: str, resolve: Resolve) -> str:
+        source = Path(page.abs_src_path).read_text(encoding="utf-8")  # the file, front matter included
+        shown = f"docs/{page.src_uri}"
         if page.abs_src_path not in self._read:  # each source once: MkDocs read its front matter as YAML 1.1
             self._read.add(page.abs_src_path)
-            source = parse_markdown(Path(page.abs_src_path).read_text(encoding="utf-8"), f"docs/{page.src_uri}")
-            for problem in source.ambiguities:
+            for problem in parse_markdown(source, shown).ambiguities:
                 self.warn(str(problem))  # the strict build fails: the two readings disagree, quote the value
         if locale == curriculum.DEFAULT_LOCALE and curriculum.lecture_module(page.src_uri) is not None:
-            source = Path(page.abs_src_path).read_text(encoding="utf-8")  # once per lecture, in the first build
-            for problem in check_lesson_text(source, f"docs/{page.src_uri}", self.objective_catalog)[1]:
+            for problem in check_lesson_text(source, shown, self.objective_catalog)[1]:
                 self.warn(str(problem))  # the strict build fails on a lesson whose agenda does not add up
-        markdown = self._embed_quizzes(markdown, page, locale, resolve)  # first: line numbers match the source
+        line_offset = front_matter_line_offset(source, markdown)  # before any change: the body is the file's tail
+        markdown = self._embed_quizzes(markdown, page, locale, resolve, line_offset)
         markdown, page.meta["hg_triage"] = triage_embed.mark(markdown)
-        markdown = self._embed_forms(markdown, page)
+        markdown = self._embed_forms(markdown, page, line_offset)
         markdown = pages.nfc(markdown)
         markdown = collapse_trainer_notes(markdown)  # trainer notes: collapsed on the site
         markdown = province.fill(markdown, self.province, locale=locale, page=page.src_uri)
@@ -167,7 +174,7 @@ class SiteBuild:
         page.meta["hg_fallback"] = page.file_locale != locale
         return markdown
 
-    def _embed_quizzes(self, markdown: str, page: PageRef, locale: str, resolve: Resolve) -> str:
+    def _embed_quizzes(self, markdown: str, page: PageRef, locale: str, resolve: Resolve, line_offset: int) -> str:
         if "<!-- quiz" not in markdown:
             return markdown
 
@@ -179,19 +186,17 @@ class SiteBuild:
             overview = curriculum.bank_overview(bank_id)
             return relative(overview) if overview else None
 
-        source = Path(page.abs_src_path).read_text(encoding="utf-8")
         link_for = register_link_for(self.register, page=page.src_uri, locale=locale,
                                      use_directory_urls=self.use_directory_urls, resolve=relative)
         # The blocks wait in page.meta and go into the HTML after Markdown (which need not parse them).
         return embed_quizzes(markdown, page=f"docs/{page.src_uri}", banks=self.banks,
-                             line_offset=front_matter_line_offset(source, markdown), locale=locale,
+                             line_offset=line_offset, locale=locale,
                              link_for=link_for, site_id=self.site_id, href_for_bank=bank_page,
                              stash=page.meta.setdefault("hg_quiz_blocks", []))
 
-    def _embed_forms(self, markdown: str, page: PageRef) -> str:
+    def _embed_forms(self, markdown: str, page: PageRef, line_offset: int) -> str:
         if "<!-- form" not in markdown:
             return markdown
-        source = Path(page.abs_src_path).read_text(encoding="utf-8")
 
         def render(form_id: str) -> str:  # the same Vietnamese form in every language: rendered once a build
             if form_id not in self._forms_html:
@@ -201,7 +206,7 @@ class SiteBuild:
             return self._forms_html[form_id]
 
         return form_embed.embed_forms(markdown, page=f"docs/{page.src_uri}", src_uri=page.src_uri, forms=self.forms,
-                                      line_offset=front_matter_line_offset(source, markdown), render=render,
+                                      line_offset=line_offset, render=render,
                                       stash=page.meta.setdefault("hg_form_blocks", []))
 
     def page_content(self, html: str, page: PageRef, locale: str, resolve: Resolve) -> str:
@@ -290,13 +295,13 @@ class SiteBuild:
 
     def page_output(self, output: str, url: str, locale: str) -> str:
         self._urls.setdefault(locale, []).append(url)
-        # lang on Khmer/Vietnamese runs; white space between tags compacted
-        return pages.compact(mark_foreign_runs(pages.fix_theme_html(output), locale))
+        return _finish_html(output, locale)
 
     def template_output(self, output: str, template_name: str, locale: str) -> str:
-        output = pages.fix_theme_html(output)
-        if template_name.endswith(".html"):  # the 404 pages, not sitemap.xml
-            output = pages.compact(mark_foreign_runs(output, locale))
+        if template_name.endswith(".html"):  # the 404 pages
+            output = _finish_html(output, locale)
+        else:  # sitemap.xml
+            output = pages.fix_theme_html(output)
         if template_name == "404.html":
             self._404[locale] = output
         return output
