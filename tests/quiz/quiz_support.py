@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
 ASSETS = ROOT / "docs" / "assets" / "quiz"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def golden(name: str, actual: str) -> None:
+    """`actual` must equal golden/<name>; UPDATE_GOLDEN=1 rewrites the file (then review the diff)."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"{name} differs: rerun with UPDATE_GOLDEN=1 and review"
 
 def standalone_page(folder: Path, body: str, *, lang: str = "vi", name: str = "page.html") -> Path:
     """A page as the offline site would serve it: shared quiz.js/quiz.css beside it, no network."""

@@ -1,12 +1,10 @@
 """Printable papers, answer keys and scores-template.csv; PDF through chromium (slow)."""
 
 import csv
-import os
 import re
 import shutil
 import subprocess
 from html import escape
-from pathlib import Path
 
 import pytest
 
@@ -14,14 +12,7 @@ from hoagiai.errors import UserError
 from hoagiai.quiz.layout import load_layout
 from hoagiai.quiz.paper import make_papers, plan_papers
 
-GOLDEN = Path(__file__).parent / "golden"
-
-
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs: rerun with UPDATE_GOLDEN=1 and review"
+from quiz_support import golden
 
 
 def ids_on(paper):

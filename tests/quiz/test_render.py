@@ -3,24 +3,14 @@
 Regenerate the golden files (then review the diff!) with UPDATE_GOLDEN=1.
 """
 
-import os
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from hoagiai.quiz.render import render_progress, render_question, render_quiz
 
-GOLDEN = Path(__file__).parent / "golden"
-
-
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs: rerun with UPDATE_GOLDEN=1 and review"
+from quiz_support import golden
 
 
 @pytest.mark.parametrize("locale", ["vi", "en", "km"])
